@@ -1,0 +1,6 @@
+package kz.zhedel.events;
+
+/** Astana's districts. */
+public enum District {
+    ALMATY, BAIKONUR, YESIL, SARYARKA, NURA
+}

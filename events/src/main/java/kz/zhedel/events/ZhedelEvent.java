@@ -1,0 +1,13 @@
+package kz.zhedel.events;
+
+import java.util.UUID;
+
+/**
+ * Every event zhedel publishes. Payloads carry identifiers and classifications only: no child names, contacts or
+ * free text ever enter an event. The incident id is the Kafka key, so all events of one incident stay in order.
+ */
+public sealed interface ZhedelEvent permits IncidentReported, IncidentDispatched, IncidentUnassigned, PageRequested,
+        AssignmentAcknowledged, PageDelivered, PageFailed, PageAcknowledged {
+
+    UUID incidentId();
+}

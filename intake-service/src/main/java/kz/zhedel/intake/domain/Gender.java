@@ -1,0 +1,5 @@
+package kz.zhedel.intake.domain;
+
+public enum Gender {
+    FEMALE, MALE, UNDISCLOSED
+}

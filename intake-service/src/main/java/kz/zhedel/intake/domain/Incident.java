@@ -1,0 +1,92 @@
+package kz.zhedel.intake.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import kz.zhedel.events.Category;
+import kz.zhedel.events.District;
+import kz.zhedel.events.Language;
+import kz.zhedel.events.Severity;
+
+/** A partner's report about a child. Names, phone and summary are encrypted by {@link PersonalDataCipher}. */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id", nullable = false)
+    public String partnerId;
+
+    @Column(name = "external_ref", nullable = false)
+    public String externalRef;
+
+    @Enumerated(EnumType.STRING)
+    public Category category;
+
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    public District district;
+
+    @Column(name = "school_id")
+    public String schoolId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    public IncidentStatus status;
+
+    @Column(name = "child_birth_year", nullable = false)
+    public int childBirthYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "child_gender")
+    public Gender childGender;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "child_language", nullable = false)
+    public Language childLanguage;
+
+    @Convert(converter = PersonalDataCipher.class)
+    @Column(name = "child_first_name", nullable = false)
+    public String childFirstName;
+
+    @Convert(converter = PersonalDataCipher.class)
+    @Column(name = "child_last_name")
+    public String childLastName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporter_role")
+    public ReporterRole reporterRole;
+
+    @Convert(converter = PersonalDataCipher.class)
+    @Column(name = "reporter_name")
+    public String reporterName;
+
+    @Convert(converter = PersonalDataCipher.class)
+    @Column(name = "reporter_phone")
+    public String reporterPhone;
+
+    @Convert(converter = PersonalDataCipher.class)
+    public String summary;
+
+    public static Incident findOwned(UUID id, String partnerId) {
+        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
+    }
+}

@@ -1,0 +1,57 @@
+package kz.zhedel.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import kz.zhedel.events.EventJson;
+import kz.zhedel.events.EventType;
+import kz.zhedel.events.ZhedelEvent;
+
+/**
+ * Records events in the caller's transaction. They reach Kafka only if that transaction commits, and then at once:
+ * the relay is woken after commit instead of waiting for its next poll.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(ZhedelEvent event) {
+        EventType type = EventType.of(event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.ceType = type.ceType();
+        row.topic = type.topic();
+        row.recordKey = event.incidentId().toString();
+        row.payload = EventJson.write(event);
+        row.occurredAt = clock.instant();
+        row.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

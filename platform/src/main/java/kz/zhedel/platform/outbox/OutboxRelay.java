@@ -1,0 +1,130 @@
+package kz.zhedel.platform.outbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Moves committed outbox rows to Kafka in commit order. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several instances of a service can relay side by side, and marked published only after the broker acknowledged
+ * them: a crash in between re-sends (consumers skip duplicates by event id), it never loses.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    @ConfigProperty(name = "zhedel.outbox.retention")
+    Duration retention;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent event) {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Asks for a drain; wakes coalesce while one is queued. */
+    public void wake() {
+        if (pending.compareAndSet(false, true) && !worker.isShutdown()) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** The safety net: catches rows whose wake-up was lost (crash after commit, broker down). */
+    @Scheduled(every = "${zhedel.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1",
+                clock.instant().minus(retention)));
+    }
+
+    private void drain() {
+        pending.set(false);
+        try {
+            while (relayBatch() == BATCH) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay paused, the next poll retries: %s", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> batch = em.createNativeQuery("select * from outbox_event where published_at is null "
+                    + "order by id limit " + BATCH + " for update skip locked", OutboxEvent.class).getResultList();
+            CompletableFuture<?>[] sent = batch.stream()
+                    .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(sent).join();
+            batch.forEach(row -> row.publishedAt = clock.instant());
+            return batch.size();
+        });
+    }
+
+    private Message<String> toMessage(OutboxEvent row) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.eventId.toString())
+                .withType(row.ceType)
+                .withSource(URI.create("urn:zhedel:" + source))
+                .withSubject(row.recordKey)
+                .withDataContentType("application/json")
+                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.recordKey)
+                .build();
+        return Message.of(row.payload, Metadata.of(cloudEvent, kafka));
+    }
+}
