@@ -1,0 +1,74 @@
+package kz.zhedel.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The public REST contract, as partners and ops call it. */
+final class Api {
+
+    static final String CHILD_FIRST = "Айгерим";
+    static final String CHILD_LAST = "Сапарова";
+    static final String REPORTER = "Мария Ивановна";
+    static final String PHONE = "+7 701 555 0101";
+    static final String SUMMARY = "classmates push her around every break";
+
+    private final Stack stack;
+
+    Api(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** A psychologist on shift from an hour ago for a day, paged through a webhook. */
+    String psychologistOnShift(String name, String district, String webhook) {
+        String id = given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", "PSYCHOLOGIST", "districts", List.of(district),
+                        "languages", List.of("kk", "ru"),
+                        "contacts", List.of(Map.of("channel", "WEBHOOK", "address", webhook))))
+                .post(stack.dispatch() + "/api/v1/responders")
+                .then().statusCode(201).extract().path("id");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("responderId", id, "start", now.minus(1, ChronoUnit.HOURS).toString(),
+                        "end", now.plus(1, ChronoUnit.DAYS).toString()))
+                .post(stack.dispatch() + "/api/v1/shifts")
+                .then().statusCode(201);
+        return id;
+    }
+
+    /** Reports an incident as the demo school; returns its id. */
+    String report(String category, String severity, String district) {
+        String body = """
+                {"externalRef":"e2e-%s","category":"%s","severity":"%s","district":"%s","schoolId":"school-7",
+                 "child":{"firstName":"%s","lastName":"%s","birthYear":2013,"gender":"FEMALE","language":"kk"},
+                 "reporter":{"name":"%s","phone":"%s","role":"TEACHER"},
+                 "summary":"%s"}
+                """.formatted(UUID.randomUUID(), category, severity, district, CHILD_FIRST, CHILD_LAST, REPORTER,
+                PHONE, SUMMARY);
+        return given().auth().oauth2(Stack.PARTNER_KEY).contentType(ContentType.JSON).body(body)
+                .post(stack.intake() + "/api/v1/incidents")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    JsonPath incident(String id) {
+        return given().auth().oauth2(Stack.PARTNER_KEY).get(stack.intake() + "/api/v1/incidents/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    JsonPath summarySince(Instant from) {
+        return given().auth().oauth2(Stack.ADMIN_KEY).queryParam("from", from.toString())
+                .get(stack.reporting() + "/api/v1/stats/summary")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    void acknowledge(String ackUrl) {
+        given().accept(ContentType.JSON).post(ackUrl).then().statusCode(200);
+    }
+}
