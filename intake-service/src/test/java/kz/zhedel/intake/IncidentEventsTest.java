@@ -1,0 +1,115 @@
+package kz.zhedel.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.Channel;
+import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.ResponderRole;
+import kz.zhedel.events.Topics;
+import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.RealInfrastructure;
+
+/** What intake publishes, and how the events coming back build the timeline, through the real broker. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class IncidentEventsTest {
+
+    private final KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+
+    private String post(String externalRef) {
+        return given().auth().oauth2("key-a").contentType(ContentType.JSON)
+                .body(IncidentResourceTest.report(externalRef))
+                .when().post("/api/v1/incidents").then().statusCode(202).extract().path("id");
+    }
+
+    private List<String> timeline(String id) {
+        return given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then().statusCode(200)
+                .extract().path("timeline.status");
+    }
+
+    @Test
+    void reportIsPublishedAsACloudEventWithoutPersonalData() {
+        String id = post("evt-1");
+        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.consume(String.class, String.class).fromTopics(Topics.INCIDENTS)
+                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
+                        .filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                r -> r != null);
+        assertEquals("kz.zhedel.incident.reported.v1", CloudEventRecords.header(record, "ce_type"));
+        assertEquals("1.0", CloudEventRecords.header(record, "ce_specversion"));
+        IncidentReported event = (IncidentReported) CloudEventRecords.decode(record);
+        assertEquals(UUID.fromString(id), event.incidentId());
+        assertEquals("school-a", event.partnerId());
+        for (String personal : List.of("Айгерим", "Сапарова", "Мария", "701 555", "classmates")) {
+            assertFalse(record.value().contains(personal), "event carries " + personal);
+        }
+    }
+
+    @Test
+    void eventsComingBackBuildTheTimelineOnceEach() {
+        UUID id = UUID.fromString(post("evt-2"));
+        UUID assignment = UUID.randomUUID();
+        Instant t = Instant.now();
+        IncidentDispatched dispatched = new IncidentDispatched(id, assignment, UUID.randomUUID(),
+                ResponderRole.PSYCHOLOGIST, "on call", t);
+        String ceId = UUID.randomUUID().toString();
+        // The acknowledgement may overtake the page: the status still only moves forward.
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(dispatched, ceId),
+                CloudEventRecords.of(dispatched, ceId),
+                CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, UUID.randomUUID(), t.plusSeconds(60))),
+                CloudEventRecords.of(new PageDelivered(id, UUID.randomUUID(), assignment, Channel.WEBHOOK,
+                        t.plusSeconds(1))))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                List.of("RECEIVED", "DISPATCHED", "PAGED", "ACKNOWLEDGED"), timeline(id.toString())));
+        given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndDoesNotBlock() {
+        UUID id = UUID.fromString(post("evt-3"));
+        ProducerRecord<String, String> poison = CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(),
+                UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "x", Instant.now()));
+        ProducerRecord<String, String> broken = new ProducerRecord<>(poison.topic(), null, poison.key(),
+                "{not json", poison.headers());
+        kafka.produce(String.class, String.class).fromRecords(broken,
+                CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
+                        ResponderRole.PSYCHOLOGIST, "on call", Instant.now())))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(List.of("RECEIVED", "DISPATCHED"), timeline(id.toString())));
+        ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.consume(String.class, String.class).fromTopics("zhedel.intake-service.dlq")
+                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
+                        .filter(r -> id.toString().equals(r.key())).findFirst().orElse(null),
+                r -> r != null);
+        assertEquals("{not json", dead.value());
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertFalse(reason.isBlank());
+    }
+}
