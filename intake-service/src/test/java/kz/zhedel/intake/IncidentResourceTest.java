@@ -104,6 +104,18 @@ class IncidentResourceTest {
     }
 
     @Test
+    void oversizedBodyIs413() {
+        given().auth().oauth2("key-a").contentType(ContentType.JSON)
+                .body(report("ref-7").replace("every break", "x".repeat(70_000)))
+                .when().post("/api/v1/incidents")
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(413));
+        // Nothing was stored: the same reference is still free.
+        given().auth().oauth2("key-a").contentType(ContentType.JSON).body(report("ref-7"))
+                .when().post("/api/v1/incidents").then().statusCode(202);
+    }
+
+    @Test
     void malformedJsonIs400() {
         given().auth().oauth2("key-a").contentType(ContentType.JSON).body("{\"externalRef\": ")
                 .when().post("/api/v1/incidents")
