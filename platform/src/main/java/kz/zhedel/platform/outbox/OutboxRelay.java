@@ -100,6 +100,9 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     int relayBatch() {
+        if (!emitter.hasRequests()) {
+            return 0; // the Kafka sink is not connected yet (start-up) or is saturated: the next wake retries
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxEvent> batch = em.createNativeQuery("select * from outbox_event where published_at is null "
                     + "order by id limit " + BATCH + " for update skip locked", OutboxEvent.class).getResultList();

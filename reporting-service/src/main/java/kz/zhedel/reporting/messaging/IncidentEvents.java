@@ -1,0 +1,70 @@
+package kz.zhedel.reporting.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentUnassigned;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.inbox.EventInbox;
+import kz.zhedel.reporting.domain.Milestone;
+import kz.zhedel.reporting.service.IncidentFacts;
+
+/** Feeds every service's events into the incident facts. */
+@ApplicationScoped
+public class IncidentEvents {
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    IncidentFacts facts;
+
+    @Incoming("incidents")
+    @Blocking
+    public CompletionStage<Void> fromIntake(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    @Incoming("dispatch")
+    @Blocking
+    public CompletionStage<Void> fromDispatch(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    @Incoming("notifications")
+    @Blocking
+    public CompletionStage<Void> fromNotification(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    /**
+     * PageRequested adds nothing the facts need, and PageAcknowledged is ignored because dispatch answers it with
+     * AssignmentAcknowledged, the authoritative acknowledgement of the assignment.
+     */
+    void apply(ZhedelEvent event) {
+        if (event instanceof IncidentReported e) {
+            facts.reported(e);
+        } else if (event instanceof IncidentDispatched e) {
+            facts.reached(e.incidentId(), Milestone.ASSIGNED, e.assignedAt());
+        } else if (event instanceof IncidentUnassigned e) {
+            facts.reached(e.incidentId(), Milestone.UNASSIGNED, e.at());
+        } else if (event instanceof PageDelivered e) {
+            facts.reached(e.incidentId(), Milestone.PAGED, e.deliveredAt());
+        } else if (event instanceof PageFailed e) {
+            facts.reached(e.incidentId(), Milestone.PAGE_FAILED, e.failedAt());
+        } else if (event instanceof AssignmentAcknowledged e) {
+            facts.reached(e.incidentId(), Milestone.ACKNOWLEDGED, e.acknowledgedAt());
+        }
+    }
+}

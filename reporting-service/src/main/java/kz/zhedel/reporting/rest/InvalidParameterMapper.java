@@ -1,0 +1,20 @@
+package kz.zhedel.reporting.rest;
+
+import java.util.List;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import kz.zhedel.platform.rest.Problem;
+
+/** Query parameter errors in the platform's problem shape: {@code errors[].field} is the parameter name. */
+public class InvalidParameterMapper {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidParameter e, UriInfo uri) {
+        return Problem.invalid("invalid parameter: " + e.parameter(), uri.getPath(),
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
+    }
+}
