@@ -1,0 +1,193 @@
+package kz.zhedel.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+import kz.zhedel.events.Channel;
+import kz.zhedel.events.Contact;
+import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageRequested;
+import kz.zhedel.notification.service.AckTokens;
+import kz.zhedel.testing.RealInfrastructure;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class AcknowledgementTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static PagerReceiver pager;
+
+    @Inject
+    AckTokens tokens;
+
+    @BeforeAll
+    static void startPager() {
+        pager = new PagerReceiver();
+    }
+
+    @AfterAll
+    static void stopPager() {
+        pager.close();
+    }
+
+    /** Pages a responder through a fresh webhook path and answers the path of the link the page carried. */
+    private static String pagedLink(PageRequested request, String path) {
+        await().atMost(WAIT).until(() -> pager.at(path).size() == 1);
+        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        return URI.create(pager.at(path).get(0).json().get("ackUrl").asText()).getPath();
+    }
+
+    @Test
+    void linkAcknowledgesOnceAndOnlyOnce() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/once")));
+        String link = pagedLink(request, "/pager/once");
+
+        given().accept(ContentType.JSON).when().post(link)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("pageId", equalTo(request.pageId().toString()))
+                .body("incidentId", equalTo(request.incidentId().toString()))
+                .body("status", equalTo("ACKNOWLEDGED"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<PageAcknowledged> acks = NotificationEvents.of(request.incidentId(), PageAcknowledged.class);
+            assertEquals(1, acks.size());
+            assertEquals(request.pageId(), acks.get(0).pageId());
+            assertEquals(request.assignmentId(), acks.get(0).assignmentId());
+            assertEquals(request.responderId(), acks.get(0).responderId());
+        });
+
+        given().accept(ContentType.JSON).when().post(link)
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("already acknowledged"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size() == 1);
+        assertEquals("ACKNOWLEDGED", OpsApi.pages(request.incidentId()).getString("[0].status"));
+    }
+
+    @Test
+    void linkOpensAPageWithAnAcknowledgeButton() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/show")));
+        String link = pagedLink(request, "/pager/show");
+
+        given().when().get(link)
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-store")
+                .body(allOf(containsString("<html lang=\"kk\">"), containsString("<form method=\"post\">"),
+                        containsString("<button"), containsString("Қабылдаймын"),
+                        containsString(request.incidentId().toString()), containsString("BULLYING"),
+                        containsString("P2"), containsString("BAIKONUR")));
+        given().header("Accept-Language", "ru-RU,ru;q=0.9").when().get(link)
+                .then().statusCode(200).body(containsString("Принимаю"));
+        given().queryParam("lang", "en").when().get(link)
+                .then().statusCode(200).body(containsString("Acknowledge"));
+        assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"), "a GET changes nothing");
+    }
+
+    @Test
+    void browserFormPostIsThankedInHtml() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/form")));
+        String link = pagedLink(request, "/pager/form");
+
+        given().contentType(ContentType.URLENC).accept(ContentType.HTML).when().post(link)
+                .then().statusCode(200).contentType(startsWith("text/html")).body(containsString("Рахмет"));
+        given().contentType(ContentType.URLENC).when().post(link)
+                .then().statusCode(409).contentType(startsWith("text/html"))
+                .body(allOf(containsString("бұрын қабылданған"), not(containsString("<form"))));
+        given().when().get(link)
+                .then().statusCode(200).body(not(containsString("<form")));
+    }
+
+    @Test
+    void alteredLinkIsNotFound() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/tampered")));
+        String link = pagedLink(request, "/pager/tampered");
+        String token = link.substring("/ack/".length());
+        int dot = token.indexOf('.');
+        // a changed page id or expiry, a changed signature (mid-string: the last character carries padding bits),
+        // another page's id under this page's signature, and things that are no token at all
+        String payloadChanged = "/ack/" + flip(token, 3);
+        String signatureChanged = "/ack/" + flip(token, dot + 10);
+        String swapped = "/ack/" + tokens.issue(UUID.randomUUID(), Instant.now().plusSeconds(600)).substring(0, dot)
+                + token.substring(dot);
+
+        for (String bad : List.of(payloadChanged, signatureChanged, swapped, "/ack/not-a-token", "/ack/x.y")) {
+            given().accept(ContentType.JSON).when().post(bad)
+                    .then().statusCode(404).contentType(startsWith("application/problem+json"));
+            given().when().get(bad)
+                    .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        }
+        given().accept(ContentType.HTML).when().get(signatureChanged)
+                .then().statusCode(404).contentType(startsWith("text/html"));
+        // correctly signed, but for a page this service never had
+        String unknownPage = "/ack/" + tokens.issue(UUID.randomUUID(), Instant.now().plusSeconds(600));
+        given().accept(ContentType.JSON).when().post(unknownPage)
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"));
+        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+    }
+
+    private static String flip(String token, int at) {
+        char c = token.charAt(at);
+        return token.substring(0, at) + (c == 'Q' ? 'R' : 'Q') + token.substring(at + 1);
+    }
+
+    @Test
+    void expiredLinkIsGone() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/expired")));
+        pagedLink(request, "/pager/expired");
+        String expired = "/ack/" + tokens.issue(request.pageId(), Instant.now().minusSeconds(60));
+
+        given().accept(ContentType.JSON).when().post(expired)
+                .then().statusCode(410).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("expired"));
+        given().when().get(expired).then().statusCode(410);
+        assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"));
+        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+    }
+
+    @Test
+    void acknowledgementStopsTheRemainingDeliveries() {
+        pager.script("/pager/busy", 503);
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/busy")),
+                new Contact(Channel.WEBHOOK, pager.url("/pager/reserve")));
+        // the receiver answers 503 but the responder saw the page: the link in it still works
+        await().atMost(WAIT).until(() -> !pager.at("/pager/busy").isEmpty());
+        String link = URI.create(pager.at("/pager/busy").get(0).json().get("ackUrl").asText()).getPath();
+
+        given().accept(ContentType.JSON).when().post(link).then().statusCode(200);
+
+        int triesAtAck = pager.at("/pager/busy").size();
+        // a try that was already on its way may still arrive; nothing after it
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> pager.at("/pager/busy").size() <= triesAtAck + 1 && pager.at("/pager/reserve").isEmpty());
+        JsonPath pages = OpsApi.pages(request.incidentId());
+        assertEquals("ACKNOWLEDGED", pages.getString("[0].status"));
+        assertEquals(List.of("CANCELLED", "CANCELLED"), pages.getList("[0].deliveries.status"));
+        assertTrue(NotificationEvents.of(request.incidentId(), PageFailed.class).isEmpty());
+    }
+}

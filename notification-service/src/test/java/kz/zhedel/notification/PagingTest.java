@@ -1,0 +1,173 @@
+package kz.zhedel.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import kz.zhedel.events.Channel;
+import kz.zhedel.events.Contact;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageRequested;
+import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.RealInfrastructure;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class PagingTest {
+
+    private static final Set<String> PAGE_FIELDS = Set.of("pageId", "incidentId", "assignmentId", "category",
+            "severity", "district", "ackUrl");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static PagerReceiver pager;
+
+    @BeforeAll
+    static void startPager() {
+        pager = new PagerReceiver();
+    }
+
+    @AfterAll
+    static void stopPager() {
+        pager.close();
+    }
+
+    private static Contact webhook(String path) {
+        return new Contact(Channel.WEBHOOK, pager.url(path));
+    }
+
+    @Test
+    void pageReachesTheWebhookWithOnlyTheDocumentedFields() {
+        PageRequested request = Dispatch.request(webhook("/pager/first"));
+
+        await().atMost(WAIT).until(() -> pager.at("/pager/first").size() == 1);
+        PagerReceiver.Received post = pager.at("/pager/first").get(0);
+        assertEquals("POST", post.method());
+        assertEquals("application/json", post.headers().getFirst("Content-Type"));
+        assertEquals(request.pageId().toString(), post.headers().getFirst("Idempotency-Key"));
+        JsonNode page = post.json();
+        Set<String> fields = new HashSet<>();
+        page.fieldNames().forEachRemaining(fields::add);
+        assertEquals(PAGE_FIELDS, fields);
+        assertEquals(request.pageId().toString(), page.get("pageId").asText());
+        assertEquals(request.incidentId().toString(), page.get("incidentId").asText());
+        assertEquals(request.assignmentId().toString(), page.get("assignmentId").asText());
+        assertEquals("BULLYING", page.get("category").asText());
+        assertEquals("P2", page.get("severity").asText());
+        assertEquals("BAIKONUR", page.get("district").asText());
+
+        String ackUrl = page.get("ackUrl").asText();
+        assertTrue(ackUrl.startsWith("http://notification.test/ack/"), ackUrl);
+        given().when().get(URI.create(ackUrl).getPath())
+                .then().statusCode(200).body(containsString(request.incidentId().toString()));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<PageDelivered> delivered = NotificationEvents.of(request.incidentId(), PageDelivered.class);
+            assertEquals(1, delivered.size());
+            assertEquals(request.pageId(), delivered.get(0).pageId());
+            assertEquals(request.assignmentId(), delivered.get(0).assignmentId());
+            assertEquals(Channel.WEBHOOK, delivered.get(0).channel());
+        });
+        assertEquals(1, pager.at("/pager/first").size());
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilDelivered() {
+        pager.script("/pager/flaky", 503, 503, 200);
+        PageRequested request = Dispatch.request(webhook("/pager/flaky"), webhook("/pager/flaky-reserve"));
+
+        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        List<PagerReceiver.Received> tries = pager.at("/pager/flaky");
+        assertEquals(3, tries.size());
+        assertEquals(1, tries.stream().map(PagerReceiver.Received::body).distinct().count(), "the same page each time");
+        assertTrue(pager.at("/pager/flaky-reserve").isEmpty());
+
+        JsonPath pages = OpsApi.pages(request.incidentId());
+        assertEquals("DELIVERED", pages.getString("[0].status"));
+        assertEquals("DELIVERED", pages.getString("[0].deliveries[0].status"));
+        assertEquals(3, pages.getInt("[0].deliveries[0].attempts"));
+        assertEquals("HTTP 200", pages.getString("[0].deliveries[0].providerStatus"));
+        assertEquals(pager.url("/pager/flaky"), pages.getString("[0].deliveries[0].address"));
+        assertEquals("CANCELLED", pages.getString("[0].deliveries[1].status"));
+        assertEquals(0, pages.getInt("[0].deliveries[1].attempts"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("zhedel_page_delivery_attempts_total{channel=\"WEBHOOK\",outcome=\"TRANSIENT\""));
+    }
+
+    @Test
+    void permanentFailureMovesOnToTheNextContact() {
+        pager.script("/pager/gone", 404);
+        PageRequested request = Dispatch.request(webhook("/pager/gone"), new Contact(Channel.EMAIL, "duty@psc.example"),
+                webhook("/pager/backup"));
+
+        await().atMost(WAIT).until(() -> pager.at("/pager/backup").size() == 1);
+        assertEquals(1, pager.at("/pager/gone").size(), "a 404 is not retried");
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<PageDelivered> delivered = NotificationEvents.of(request.incidentId(), PageDelivered.class);
+            assertEquals(1, delivered.size());
+        });
+
+        JsonPath pages = OpsApi.pages(request.incidentId());
+        assertEquals("FAILED", pages.getString("[0].deliveries[0].status"));
+        assertEquals("HTTP 404", pages.getString("[0].deliveries[0].lastError"));
+        assertEquals("FAILED", pages.getString("[0].deliveries[1].status"));
+        assertEquals("EMAIL", pages.getString("[0].deliveries[1].channel"));
+        assertEquals("channel not available yet", pages.getString("[0].deliveries[1].lastError"));
+        assertEquals("DELIVERED", pages.getString("[0].deliveries[2].status"));
+    }
+
+    @Test
+    void pageFailsWhenEveryContactFailed() {
+        pager.script("/pager/down", 503);
+        PageRequested request = Dispatch.request(webhook("/pager/down"), new Contact(Channel.SMS, "+77015550101"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<PageFailed> failed = NotificationEvents.of(request.incidentId(), PageFailed.class);
+            assertEquals(1, failed.size());
+            assertEquals(request.pageId(), failed.get(0).pageId());
+            assertEquals("WEBHOOK: HTTP 503 after 5 attempts; SMS: channel not available yet",
+                    failed.get(0).reason());
+        });
+        assertEquals(5, pager.at("/pager/down").size());
+        assertTrue(NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+
+        JsonPath pages = OpsApi.pages(request.incidentId());
+        assertEquals("FAILED", pages.getString("[0].status"));
+        assertEquals(5, pages.getInt("[0].deliveries[0].attempts"));
+        assertFalse(pages.getString("[0].failureReason").contains("127.0.0.1"));
+    }
+
+    @Test
+    void sameRequestTwiceIsPagedOnce() {
+        PageRequested request = Dispatch.pageRequest(webhook("/pager/once"));
+        Dispatch.send(CloudEventRecords.of(request, "ce-" + request.pageId()),
+                CloudEventRecords.of(request, "ce-" + request.pageId()));
+        // the same page again under another event id, as a re-sending producer might do
+        Dispatch.send(CloudEventRecords.of(request));
+
+        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> pager.at("/pager/once").size() == 1
+                        && NotificationEvents.of(request.incidentId(), PageDelivered.class).size() == 1);
+        assertEquals(1, OpsApi.pages(request.incidentId()).getList("$").size());
+    }
+}
