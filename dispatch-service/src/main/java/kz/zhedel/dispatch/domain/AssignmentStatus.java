@@ -1,0 +1,7 @@
+package kz.zhedel.dispatch.domain;
+
+public enum AssignmentStatus {
+    /** Paged, not yet acknowledged: counts as open load of the responder. */
+    ASSIGNED,
+    ACKNOWLEDGED
+}

@@ -1,0 +1,62 @@
+package kz.zhedel.dispatch.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import kz.zhedel.events.Category;
+import kz.zhedel.events.District;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.Language;
+import kz.zhedel.events.Severity;
+
+/** An incident as dispatch sees it: its classification, never the child's personal data. */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Category category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public District district;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "child_language", nullable = false)
+    public Language childLanguage;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IncidentStatus status;
+
+    public static Incident of(IncidentReported reported, IncidentStatus status) {
+        Incident incident = new Incident();
+        incident.id = reported.incidentId();
+        incident.category = reported.category();
+        incident.severity = reported.severity();
+        incident.district = reported.district();
+        incident.childLanguage = reported.childLanguage();
+        incident.receivedAt = reported.receivedAt();
+        incident.status = status;
+        return incident;
+    }
+}

@@ -1,0 +1,57 @@
+package kz.zhedel.dispatch.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import kz.zhedel.dispatch.service.Dispatcher;
+import kz.zhedel.dispatch.service.PageReports;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.inbox.EventInbox;
+
+/** Reported incidents start a dispatch; page reports from notification-service move its assignments on. */
+@ApplicationScoped
+public class DispatchEvents {
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    PageReports pages;
+
+    @Incoming("incidents")
+    @Blocking
+    public CompletionStage<Void> fromIntake(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    @Incoming("notifications")
+    @Blocking
+    public CompletionStage<Void> fromNotification(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    void apply(ZhedelEvent event) {
+        if (event instanceof IncidentReported e) {
+            dispatcher.dispatch(e);
+        } else if (event instanceof PageAcknowledged e) {
+            pages.acknowledged(e);
+        } else if (event instanceof PageDelivered e) {
+            pages.delivered(e);
+        } else if (event instanceof PageFailed e) {
+            pages.failed(e);
+        }
+    }
+}

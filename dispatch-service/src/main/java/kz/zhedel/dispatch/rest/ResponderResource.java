@@ -1,0 +1,65 @@
+package kz.zhedel.dispatch.rest;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.service.Roster;
+import kz.zhedel.events.ResponderRole;
+import kz.zhedel.platform.security.Roles;
+
+@Path("/api/v1/responders")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OPS)
+public class ResponderResource {
+
+    @Inject
+    Roster roster;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enrol a responder with their districts, languages and contacts (tried in the given order)")
+    public Response enrol(@NotNull(message = "a JSON body is required") @Valid NewResponder request) {
+        Responder responder = roster.enrol(request);
+        return Response.created(URI.create("/api/v1/responders/" + responder.id))
+                .entity(ResponderView.of(responder)).build();
+    }
+
+    @GET
+    @Operation(summary = "All responders, or those of one role")
+    public List<ResponderView> list(@QueryParam("role") String role) {
+        ResponderRole filter = QueryParams.optional("role", role, ResponderRole::valueOf,
+                "one of " + Arrays.toString(ResponderRole.values()));
+        return Responder.byRole(filter).stream().map(ResponderView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One responder")
+    public ResponderView get(@PathParam("id") UUID id) {
+        Responder responder = Responder.findById(id);
+        if (responder == null) {
+            throw new NotFoundException("no responder " + id);
+        }
+        return ResponderView.of(responder);
+    }
+}

@@ -1,0 +1,78 @@
+package kz.zhedel.dispatch.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import kz.zhedel.dispatch.domain.Assignment;
+import kz.zhedel.dispatch.domain.AssignmentStatus;
+import kz.zhedel.dispatch.domain.Incident;
+import kz.zhedel.dispatch.domain.IncidentStatus;
+import kz.zhedel.dispatch.domain.PageStatus;
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.MalformedEventException;
+import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.platform.outbox.Outbox;
+
+/** Applies what notification-service reports about pages to the assignments they were sent for. */
+@ApplicationScoped
+public class PageReports {
+
+    private static final Logger LOG = Logger.getLogger(PageReports.class);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** The first acknowledgement of an open assignment counts; repeated or late ones change nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledged(PageAcknowledged ack) {
+        Assignment assignment = assignment(ack.incidentId(), ack.assignmentId());
+        if (assignment.status != AssignmentStatus.ASSIGNED) {
+            LOG.debugf("assignment %s is %s, acknowledgement ignored", assignment.id, assignment.status);
+            return;
+        }
+        assignment.status = AssignmentStatus.ACKNOWLEDGED;
+        assignment.acknowledgedAt = at(ack.acknowledgedAt());
+        Incident.<Incident>findById(assignment.incidentId).status = IncidentStatus.ACKNOWLEDGED;
+        outbox.record(new AssignmentAcknowledged(assignment.incidentId, assignment.id, assignment.responderId,
+                assignment.acknowledgedAt));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delivered(PageDelivered report) {
+        assignment(report.incidentId(), report.assignmentId())
+                .pageReached(report.pageId(), PageStatus.DELIVERED, at(report.deliveredAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failed(PageFailed report) {
+        assignment(report.incidentId(), report.assignmentId())
+                .pageReached(report.pageId(), PageStatus.FAILED, at(report.failedAt()));
+    }
+
+    /** When it happened, at the precision PostgreSQL keeps, so that events and rows agree. */
+    private Instant at(Instant reported) {
+        return (reported != null ? reported : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Pages exist only for assignments made here: a report about any other cannot be applied, ever. */
+    private static Assignment assignment(UUID incidentId, UUID assignmentId) {
+        Assignment assignment = assignmentId == null ? null : Assignment.lockedOf(incidentId, assignmentId);
+        if (assignment == null) {
+            throw new MalformedEventException("no assignment " + assignmentId + " of incident " + incidentId);
+        }
+        return assignment;
+    }
+}

@@ -1,0 +1,41 @@
+package kz.zhedel.dispatch.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.domain.ResponderContact;
+import kz.zhedel.dispatch.domain.Shift;
+import kz.zhedel.dispatch.rest.NewResponder;
+import kz.zhedel.dispatch.rest.NewShift;
+
+/** Who can be called out, and when they are on call. */
+@ApplicationScoped
+public class Roster {
+
+    @Transactional
+    public Responder enrol(NewResponder request) {
+        Responder responder = new Responder();
+        responder.id = UUID.randomUUID();
+        responder.name = request.name().strip();
+        responder.role = request.role();
+        responder.districts.addAll(request.districts().stream().distinct().toList());
+        responder.languages.addAll(request.languages().stream().distinct().toList());
+        request.contacts().forEach(c -> responder.contacts.add(ResponderContact.of(c.channel(), c.address().strip())));
+        responder.persist();
+        return responder;
+    }
+
+    @Transactional
+    public Shift schedule(NewShift request) {
+        Shift shift = new Shift();
+        shift.id = UUID.randomUUID();
+        shift.responderId = request.responderId();
+        shift.startsAt = request.start();
+        shift.endsAt = request.end();
+        shift.persist();
+        return shift;
+    }
+}

@@ -1,0 +1,182 @@
+package kz.zhedel.dispatch;
+
+import static kz.zhedel.dispatch.Dispatching.awaitOnly;
+import static kz.zhedel.dispatch.Dispatching.recorded;
+import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Kafka.eventually;
+import static kz.zhedel.dispatch.Ops.ops;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import kz.zhedel.dispatch.Kafka.TopicLog;
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.Channel;
+import kz.zhedel.events.District;
+import kz.zhedel.events.EventType;
+import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.Language;
+import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.ResponderRole;
+import kz.zhedel.events.Topics;
+import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.RealInfrastructure;
+
+/** What notification-service reports about a page moves the assignment on, once. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class AcknowledgementTest {
+
+    static TopicLog dispatch;
+    static TopicLog deadLetters;
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeAll
+    static void readTopics() {
+        dispatch = new TopicLog(Topics.DISPATCH);
+        deadLetters = new TopicLog("zhedel.dispatch-service.dlq");
+    }
+
+    @AfterAll
+    static void stopReading() {
+        dispatch.close();
+        deadLetters.close();
+    }
+
+    /** A psychologist on shift around {@code now} and an incident paged to them. */
+    PageRequested pagedIncident(Instant now, String name) {
+        UUID psychologist = Ops.enrol(name, ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
+        Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        return page(now);
+    }
+
+    PageRequested page(Instant now) {
+        IncidentReported report = reported(now, District.YESIL, Language.RU);
+        Kafka.send(report);
+        return awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+    }
+
+    static PageAcknowledged ack(PageRequested page, Instant at) {
+        return new PageAcknowledged(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(), at);
+    }
+
+    @Test
+    void theFirstAcknowledgementCountsAndRepeatsChangeNothing() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-01T22:00:00Z"));
+        PageRequested page = pagedIncident(now, "psy-acks");
+        Instant pressed = now.plusSeconds(90).plusNanos(123_456_789);
+        Instant tookIt = pressed.truncatedTo(ChronoUnit.MICROS); // as stored, and as announced
+
+        Kafka.send(ack(page, pressed));
+
+        AssignmentAcknowledged acknowledged = awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+        assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt),
+                acknowledged);
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("assignments[0].status", equalTo("ACKNOWLEDGED"))
+                .body("assignments[0].acknowledgedAt", equalTo(tookIt.toString()));
+
+        // the responder pressed the link again, and the same event was delivered twice
+        PageAcknowledged again = ack(page, tookIt.plusSeconds(30));
+        String ceId = UUID.randomUUID().toString();
+        Kafka.send(CloudEventRecords.of(again, ceId));
+        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(again, ceId)));
+
+        assertEquals(1, recorded(page.incidentId(), EventType.ASSIGNMENT_ACKNOWLEDGED));
+        assertThat(dispatch.events(page.incidentId(), AssignmentAcknowledged.class), hasSize(1));
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200).body("assignments[0].acknowledgedAt", equalTo(tookIt.toString()));
+    }
+
+    @Test
+    void anAcknowledgedAssignmentNoLongerCountsAsOpenLoad() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-02T22:00:00Z"));
+        UUID one = Ops.enrol("psy-load-one", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
+        UUID two = Ops.enrol("psy-load-two", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
+        Ops.shift(one, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        Ops.shift(two, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        UUID first = one.compareTo(two) < 0 ? one : two;
+
+        PageRequested earlier = page(now);
+        assertEquals(first, earlier.responderId());
+        Kafka.send(ack(earlier, now.plusSeconds(60)));
+        awaitOnly(dispatch, earlier.incidentId(), AssignmentAcknowledged.class);
+
+        PageRequested later = page(now);
+        assertEquals(first, later.responderId(), "both carry no open assignment again, so the id decides");
+    }
+
+    @Test
+    void deliveryAndFailureOfTheCurrentPageAreKeptWithoutAnnouncingAnything() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-03T22:00:00Z"));
+        PageRequested page = pagedIncident(now, "psy-pages");
+
+        Kafka.awaitHandled(Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(),
+                Channel.WEBHOOK, now.plusSeconds(2))));
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200).body("assignments[0].pageStatus", equalTo("DELIVERED"));
+
+        // a report about some other page of this assignment is stale
+        Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), UUID.randomUUID(), page.assignmentId(),
+                "all channels failed", now.plusSeconds(3))));
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200).body("assignments[0].pageStatus", equalTo("DELIVERED"));
+
+        Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
+                "all channels failed", now.plusSeconds(4))));
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200)
+                .body("status", equalTo("DISPATCHED"))
+                .body("assignments[0].status", equalTo("ASSIGNED"))
+                .body("assignments[0].pageStatus", equalTo("FAILED"));
+        assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(page.incidentId()));
+    }
+
+    @Test
+    void anAcknowledgementOfAnUnknownAssignmentIsDeadLettered() {
+        UUID incident = UUID.randomUUID();
+        Kafka.send(new PageAcknowledged(incident, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Instant.parse("2041-05-04T22:00:00Z")));
+
+        eventually().untilAsserted(() -> assertThat(deadLetters.records(incident), hasSize(1)));
+        assertThat(CloudEventRecords.header(deadLetters.records(incident).get(0), "dead-letter-reason"),
+                containsString("no assignment"));
+        assertEquals(List.of(), recorded(incident));
+    }
+
+    @Test
+    void dispatchedEventsAndTheAssignmentAgree() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-05T22:00:00Z"));
+        PageRequested page = pagedIncident(now, "psy-agree");
+        IncidentDispatched dispatched = awaitOnly(dispatch, page.incidentId(), IncidentDispatched.class);
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200)
+                .body("assignments[0].id", equalTo(page.assignmentId().toString()))
+                .body("assignments[0].assignedAt", equalTo(dispatched.assignedAt().toString()))
+                .body("assignments[0].acknowledgedAt", equalTo(null));
+    }
+}

@@ -1,0 +1,51 @@
+package kz.zhedel.dispatch;
+
+import static kz.zhedel.dispatch.Kafka.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import kz.zhedel.dispatch.Kafka.TopicLog;
+import kz.zhedel.events.Category;
+import kz.zhedel.events.District;
+import kz.zhedel.events.EventType;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.Language;
+import kz.zhedel.events.Severity;
+import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.outbox.OutboxEvent;
+
+/** Shared steps of the tests that drive dispatch through Kafka. */
+final class Dispatching {
+
+    private Dispatching() {
+    }
+
+    static IncidentReported reported(Instant now, District district, Language childLanguage) {
+        return new IncidentReported(UUID.randomUUID(), "school-a", Category.BULLYING, Severity.P2, district,
+                "school-baikonur-17", childLanguage, now.minusSeconds(600), now.minusSeconds(5));
+    }
+
+    /** Waits for the one event of {@code type} dispatch published about the incident. */
+    static <T extends ZhedelEvent> T awaitOnly(TopicLog topic, UUID incidentId, Class<T> type) {
+        eventually().untilAsserted(() -> assertEquals(1, topic.events(incidentId, type).size(),
+                type.getSimpleName() + " for " + incidentId));
+        return topic.events(incidentId, type).get(0);
+    }
+
+    /** How many events of the type dispatch recorded for the incident: exact, unlike a topic still being read. */
+    static long recorded(UUID incidentId, EventType type) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("recordKey = ?1 and ceType = ?2",
+                incidentId.toString(), type.ceType()));
+    }
+
+    static List<EventType> recorded(UUID incidentId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "recordKey = ?1 order by id", incidentId.toString()).stream()
+                .map(row -> EventType.ofCeType(row.ceType).orElseThrow()).toList());
+    }
+}

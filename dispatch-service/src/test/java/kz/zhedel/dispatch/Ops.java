@@ -1,0 +1,55 @@
+package kz.zhedel.dispatch;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import kz.zhedel.events.District;
+import kz.zhedel.events.ResponderRole;
+
+/** The ops team, through the real HTTP API. */
+final class Ops {
+
+    static final String KEY = "test-admin-key";
+
+    private Ops() {
+    }
+
+    static RequestSpecification ops() {
+        return given().auth().oauth2(KEY).contentType(ContentType.JSON);
+    }
+
+    static Map<String, Object> responder(String name, ResponderRole role, List<District> districts,
+            List<String> languages, List<Map<String, String>> contacts) {
+        return Map.of("name", name, "role", role.name(), "districts", districts.stream().map(Enum::name).toList(),
+                "languages", languages, "contacts", contacts);
+    }
+
+    static Map<String, String> contact(String channel, String address) {
+        return Map.of("channel", channel, "address", address);
+    }
+
+    /** Enrols a responder speaking {@code languages} (codes) with one webhook contact; returns the id. */
+    static UUID enrol(String name, ResponderRole role, List<String> languages, District... districts) {
+        return enrol(responder(name, role, Arrays.asList(districts), languages,
+                List.of(contact("WEBHOOK", "https://pager.example/" + name))));
+    }
+
+    static UUID enrol(Map<String, Object> responder) {
+        return UUID.fromString(ops().body(responder).when().post("/api/v1/responders")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    static UUID shift(UUID responderId, Instant start, Instant end) {
+        return UUID.fromString(ops().body(Map.of("responderId", responderId.toString(), "start", start.toString(),
+                "end", end.toString())).when().post("/api/v1/shifts")
+                .then().statusCode(201).extract().path("id"));
+    }
+}
