@@ -19,6 +19,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -141,7 +142,7 @@ public class ProblemMapper {
             if (node.getIndex() != null && field.length() > 0) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.length() == 0 ? "" : ".").append(node.getName());
             }
         }

@@ -1,6 +1,7 @@
 package kz.zhedel.platform.time;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +14,7 @@ public class Clocks {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        // Microseconds, as PostgreSQL stores them: an event's time then equals the time stored with it.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }
