@@ -11,9 +11,6 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.events.Contact;
@@ -24,6 +21,7 @@ import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.Page;
 import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.platform.outbox.Outbox;
+import kz.zhedel.platform.tx.AfterCommit;
 
 /** Takes dispatch's page requests: the page and its deliveries, one per contact in order, the first one due now. */
 @ApplicationScoped
@@ -44,7 +42,7 @@ public class Pages {
     DeliveryWorker worker;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(PageRequested event) {
@@ -87,22 +85,7 @@ public class Pages {
             page.failed("no usable contact", now).ifPresent(outbox::record);
             return;
         }
-        wakeWorkerAfterCommit();
-    }
-
-    /** The page leaves right after the request commits instead of at the worker's next poll. */
-    private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
+        // The page leaves right after the request commits instead of at the worker's next poll.
+        afterCommit.run(worker::wake);
     }
 }

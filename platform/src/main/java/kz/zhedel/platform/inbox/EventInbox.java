@@ -1,14 +1,19 @@
 package kz.zhedel.platform.inbox;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 
 import kz.zhedel.events.EventJson;
@@ -31,7 +36,17 @@ public class EventInbox {
     @Inject
     InboxTransaction transaction;
 
+    private volatile boolean stopping;
+
+    /** From here on nothing is applied, acked or dead-lettered: Kafka redelivers it after the restart. */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+    }
+
     public CompletionStage<Void> handle(Message<String> message, Consumer<ZhedelEvent> handler) {
+        if (stopping) {
+            return new CompletableFuture<>(); // never completes: its offset is not committed
+        }
         try {
             IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
                     .orElseThrow(() -> new MalformedEventException("not a CloudEvent (no ce_ headers)"));
@@ -44,6 +59,10 @@ public class EventInbox {
             transaction.apply(cloudEvent.getId(), cloudEvent.getType(), event, handler);
             return message.ack();
         } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.infof("event left for redelivery after the restart: %s", e.getMessage());
+                return new CompletableFuture<>();
+            }
             LOG.warnf("event not processed, sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }

@@ -28,9 +28,9 @@ public class InboxTransaction {
     @Inject
     Clock clock;
 
-    @Retry(maxRetries = 8, delay = 200, maxDuration = 60, durationUnit = ChronoUnit.SECONDS,
+    @Retry(maxRetries = 6, delay = 200, maxDuration = 15, durationUnit = ChronoUnit.SECONDS,
             abortOn = { MalformedEventException.class, IllegalArgumentException.class })
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
+    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(String eventId, String ceType, ZhedelEvent event, Consumer<ZhedelEvent> handler) {
         // A new transaction per attempt (programmatic: @Transactional's interceptor would wrap the retries).
         QuarkusTransaction.requiringNew().run(() -> {

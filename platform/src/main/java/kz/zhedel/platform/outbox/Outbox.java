@@ -5,14 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.tx.AfterCommit;
 
 /**
  * Records events in the caller's transaction. They reach Kafka only if that transaction commits, and then at once:
@@ -22,7 +20,7 @@ import kz.zhedel.events.ZhedelEvent;
 public class Outbox {
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -41,17 +39,6 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.occurredAt = clock.instant();
         row.persist();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -33,6 +32,11 @@ import jakarta.persistence.EntityManager;
  * Moves committed outbox rows to Kafka in commit order. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
  * several instances of a service can relay side by side, and marked published only after the broker acknowledged
  * them: a crash in between re-sends (consumers skip duplicates by event id), it never loses.
+ * <p>
+ * One thread does all the relaying: drains asked for right after a commit, and a periodic poll as the safety net
+ * for wake-ups lost to a crash or a broker outage. It starts with the application, once messaging has wired the
+ * {@code outbox} channel (a library-priority start-up observer), and its first poll picks up what a previous run
+ * left behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,14 +57,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    @ConfigProperty(name = "zhedel.outbox.retention")
-    Duration retention;
+    @ConfigProperty(name = "zhedel.outbox.poll-interval")
+    Duration pollInterval;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile ScheduledExecutorService worker;
 
     void onStart(@Observes StartupEvent event) {
-        wake();
+        worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        worker.scheduleWithFixedDelay(this::wake, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -68,23 +73,12 @@ public class OutboxRelay {
         worker.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** Asks for a drain; wakes coalesce while one is queued. */
+    /** Asks for a drain; wakes coalesce while one is queued. Before start-up the first poll does it. */
     public void wake() {
-        if (pending.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::drain);
+        ScheduledExecutorService current = worker;
+        if (current != null && !current.isShutdown() && pending.compareAndSet(false, true)) {
+            current.execute(this::drain);
         }
-    }
-
-    /** The safety net: catches rows whose wake-up was lost (crash after commit, broker down). */
-    @Scheduled(every = "${zhedel.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        wake();
-    }
-
-    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgePublished() {
-        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1",
-                clock.instant().minus(retention)));
     }
 
     private void drain() {
@@ -100,9 +94,6 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     int relayBatch() {
-        if (!emitter.hasRequests()) {
-            return 0; // the Kafka sink is not connected yet (start-up) or is saturated: the next wake retries
-        }
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxEvent> batch = em.createNativeQuery("select * from outbox_event where published_at is null "
                     + "order by id limit " + BATCH + " for update skip locked", OutboxEvent.class).getResultList();
