@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.intake.domain.Incident;
@@ -19,7 +20,9 @@ public class Timeline {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID incidentId, IncidentStatus status, Instant at, String detail) {
-        Incident incident = Incident.findById(incidentId);
+        // Locked: the dispatch and notification channels apply events of one incident concurrently, and each must
+        // see the other's status before moving it forward.
+        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null) {
             throw new IllegalArgumentException("no incident " + incidentId + " in intake");
         }
