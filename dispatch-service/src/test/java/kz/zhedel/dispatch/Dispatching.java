@@ -26,8 +26,20 @@ final class Dispatching {
     }
 
     static IncidentReported reported(Instant now, District district, Language childLanguage) {
-        return new IncidentReported(UUID.randomUUID(), "school-a", Category.BULLYING, Severity.P2, district,
+        return reported(now, Category.BULLYING, Severity.P2, district, childLanguage);
+    }
+
+    static IncidentReported reported(Instant now, Category category, Severity severity, District district,
+            Language childLanguage) {
+        return new IncidentReported(UUID.randomUUID(), "school-a", category, severity, district,
                 "school-baikonur-17", childLanguage, now.minusSeconds(600), now.minusSeconds(5));
+    }
+
+    /** Waits for {@code count} events of {@code type} dispatch published about the incident. */
+    static <T extends ZhedelEvent> List<T> awaitCount(TopicLog topic, UUID incidentId, Class<T> type, int count) {
+        eventually().untilAsserted(() -> assertEquals(count, topic.events(incidentId, type).size(),
+                type.getSimpleName() + " for " + incidentId));
+        return topic.events(incidentId, type);
     }
 
     /** Waits for the one event of {@code type} dispatch published about the incident. */

@@ -47,6 +47,22 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
 
+    /** Why the assignment last changed status (declined, escalated, resolved...), as the responder or timer said. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** False for informed roles: paged, but nobody waits for their acknowledgement. */
+    @Column(name = "must_acknowledge", nullable = false)
+    public boolean mustAcknowledge = true;
+
+    /** When the acknowledgement timer fires; null once acknowledged, ended, or for informed roles. */
+    @Column(name = "ack_deadline")
+    public Instant ackDeadline;
+
+    /** Deadlines missed so far: the first re-pages, the next escalates. */
+    @Column(name = "missed_deadlines", nullable = false)
+    public int missedDeadlines;
+
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
@@ -68,6 +84,13 @@ public class Assignment extends PanacheEntityBase {
         }
     }
 
+    /** Moves to {@code status} for {@code reason}; any running acknowledgement timer stops. */
+    public void moveTo(AssignmentStatus status, String reason) {
+        this.status = status;
+        this.statusReason = reason;
+        this.ackDeadline = null;
+    }
+
     public static List<Assignment> ofIncident(UUID incidentId) {
         return list("incidentId = ?1 order by assignedAt, id", incidentId);
     }
@@ -76,6 +99,19 @@ public class Assignment extends PanacheEntityBase {
     public static Assignment lockedOf(UUID incidentId, UUID assignmentId) {
         return find("id = ?1 and incidentId = ?2", assignmentId, incidentId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Whether the responder was already asked to act on the incident, in any role. */
+    public static boolean triedOn(UUID incidentId, UUID responderId) {
+        return count("incidentId = ?1 and responderId = ?2", incidentId, responderId) > 0;
+    }
+
+    /** Assignments whose acknowledgement deadline has passed, locked; rows another instance holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public static List<Assignment> claimOverdue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("select * from assignment where ack_deadline <= ?1"
+                + " and status = 'ASSIGNED' order by ack_deadline limit ?2 for update skip locked", Assignment.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
     /** Open (not yet acknowledged) assignments per responder; responders without any are absent. */

@@ -48,7 +48,11 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false)
     public IncidentStatus status;
 
-    public static Incident of(IncidentReported reported, IncidentStatus status) {
+    /** The team rules version the incident was dispatched under. */
+    @Column(name = "rule_version")
+    public Integer ruleVersion;
+
+    public static Incident of(IncidentReported reported, IncidentStatus status, int ruleVersion) {
         Incident incident = new Incident();
         incident.id = reported.incidentId();
         incident.category = reported.category();
@@ -57,6 +61,7 @@ public class Incident extends PanacheEntityBase {
         incident.childLanguage = reported.childLanguage();
         incident.receivedAt = reported.receivedAt();
         incident.status = status;
+        incident.ruleVersion = ruleVersion;
         return incident;
     }
 }

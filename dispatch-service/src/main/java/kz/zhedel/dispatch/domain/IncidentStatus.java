@@ -1,11 +1,15 @@
 package kz.zhedel.dispatch.domain;
 
-/** Where an incident stands in dispatch. */
+/** Where an incident stands in dispatch, derived from its assignments and the roles its rule requires. */
 public enum IncidentStatus {
-    /** A responder was assigned and paged; no acknowledgement yet. */
+    /** Every required role was assigned and paged; not every acknowledgement is in yet. */
     DISPATCHED,
-    /** Nobody with the required role was on shift: waiting for a coordinator, visible on the board. */
+    /** Some required roles have nobody: visible on the board, waiting for a coordinator. */
+    PARTIALLY_ASSIGNED,
+    /** Nobody with any required role could be assigned: visible on the board, waiting for a coordinator. */
     UNASSIGNED,
-    /** The assigned responder took the case. */
-    ACKNOWLEDGED
+    /** Everyone who must acknowledge did. */
+    ACKNOWLEDGED,
+    /** Every assignment that had to be acknowledged is resolved (or cancelled). */
+    RESOLVED
 }

@@ -15,18 +15,24 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 
-/** An incident as dispatch handled it: who was assigned, why, and how far it got. */
+/** An incident as dispatch handled it: under which rules, who was assigned, why, and how far it got. */
 public record IncidentView(UUID id, Category category, Severity severity, District district, Language childLanguage,
-        Instant receivedAt, IncidentStatus status, List<AssignmentView> assignments) {
+        Instant receivedAt, IncidentStatus status, Integer ruleVersion, List<AssignmentView> assignments) {
 
     public record AssignmentView(UUID id, UUID responderId, ResponderRole role, AssignmentStatus status,
-            String reason, Instant assignedAt, Instant acknowledgedAt, PageStatus pageStatus) {
+            String reason, String statusReason, boolean mustAcknowledge, Instant assignedAt, Instant acknowledgedAt,
+            Instant ackDeadline, int missedDeadlines, PageStatus pageStatus) {
+
+        static AssignmentView of(Assignment a) {
+            return new AssignmentView(a.id, a.responderId, a.role, a.status, a.reason, a.statusReason,
+                    a.mustAcknowledge, a.assignedAt, a.acknowledgedAt, a.ackDeadline, a.missedDeadlines,
+                    a.pageStatus);
+        }
     }
 
     public static IncidentView of(Incident incident, List<Assignment> assignments) {
         return new IncidentView(incident.id, incident.category, incident.severity, incident.district,
-                incident.childLanguage, incident.receivedAt, incident.status,
-                assignments.stream().map(a -> new AssignmentView(a.id, a.responderId, a.role, a.status, a.reason,
-                        a.assignedAt, a.acknowledgedAt, a.pageStatus)).toList());
+                incident.childLanguage, incident.receivedAt, incident.status, incident.ruleVersion,
+                assignments.stream().map(AssignmentView::of).toList());
     }
 }

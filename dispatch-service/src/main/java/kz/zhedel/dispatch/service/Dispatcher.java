@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -14,12 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.dispatch.config.DispatchConfig;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
 import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.domain.TeamRules;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentUnassigned;
@@ -29,8 +33,9 @@ import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.outbox.Outbox;
 
 /**
- * Takes in a reported incident and assigns the psychologist who assists the child at every call-out, or, when
- * nobody is on shift, marks the incident unassigned and says so: an incident is never silently dropped.
+ * Composes the team for a reported incident by the current team rules: one assignment and page per required role.
+ * A role with nobody on call is announced as unassigned while the others are still dispatched: an incident is never
+ * silently dropped. Also replaces a responder who declined or did not acknowledge in time.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -39,6 +44,18 @@ public class Dispatcher {
 
     @Inject
     OnCall onCall;
+
+    @Inject
+    NextOnCall nextOnCall;
+
+    @Inject
+    Rulebook rulebook;
+
+    @Inject
+    IncidentProgress progress;
+
+    @Inject
+    DispatchConfig config;
 
     @Inject
     Outbox outbox;
@@ -54,41 +71,97 @@ public class Dispatcher {
             LOG.debugf("incident %s already taken in", reported.incidentId());
             return;
         }
-        // PostgreSQL keeps microseconds: the events carry the instants exactly as the rows store them.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ResponderRole role = ResponderRole.PSYCHOLOGIST;
-        Optional<Candidate> choice = onCall.choose(role, reported.district(), reported.childLanguage(), now);
-        if (choice.isEmpty()) {
-            Incident.of(reported, IncidentStatus.UNASSIGNED).persist();
-            String reason = "no " + role + " on shift at " + now;
-            outbox.record(new IncidentUnassigned(reported.incidentId(), role, reason, now));
-            LOG.warnf("incident %s unassigned: %s", reported.incidentId(), reason);
-            return;
-        }
-        Incident incident = Incident.of(reported, IncidentStatus.DISPATCHED);
+        Instant now = now();
+        Rulebook.Versioned rules = rulebook.latest();
+        Incident incident = Incident.of(reported, IncidentStatus.UNASSIGNED, rules.version());
         incident.persist();
-        assign(incident, role, choice.get(), now);
+        for (TeamRules.RoleRule required : rules.rules().match(incident.category, incident.severity).roles()) {
+            Optional<Candidate> choice = onCall.choose(required.role(), incident.district, incident.childLanguage,
+                    now);
+            if (choice.isPresent()) {
+                assign(incident, required.role(), required.mustAcknowledge(), choice.get().responder(),
+                        choice.get().reason(incident.district, incident.childLanguage), now);
+            } else {
+                unassigned(incident, required.role(), "no " + required.role() + " on shift at " + now, now);
+            }
+        }
+        progress.settle(incident);
     }
 
-    private void assign(Incident incident, ResponderRole role, Candidate candidate, Instant now) {
-        Responder responder = candidate.responder();
+    /**
+     * Asks the next on-call responder of the role in place of one who declined or did not acknowledge; responders
+     * already tried on this incident are not asked again. When nobody is left the duty coordinator is paged, once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(Incident incident, Assignment replaced, String why) {
+        Instant now = now();
+        Set<UUID> tried = Assignment.ofIncident(incident.id).stream().filter(a -> a.role == replaced.role)
+                .map(a -> a.responderId).collect(Collectors.toSet());
+        Optional<Candidate> next = nextOnCall.choose(replaced.role, incident.district, incident.childLanguage, now,
+                tried);
+        Optional<Responder> coordinator = config.coordinator().responderId()
+                .filter(id -> !Assignment.triedOn(incident.id, id)).map(id -> Responder.<Responder>findById(id));
+        if (next.isPresent()) {
+            assign(incident, replaced.role, replaced.mustAcknowledge, next.get().responder(),
+                    why + "; next " + next.get().reason(incident.district, incident.childLanguage), now);
+        } else if (coordinator.isPresent()) {
+            assign(incident, replaced.role, true, coordinator.get(),
+                    why + "; no other " + replaced.role + " on call, duty coordinator paged", now);
+        } else {
+            unassigned(incident, replaced.role, why + "; no other " + replaced.role + " on call", now);
+        }
+        progress.settle(incident);
+    }
+
+    /** Pages the same responder again for the same assignment, under a new page id, with a new deadline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void repage(Incident incident, Assignment assignment) {
+        Instant now = now();
+        assignment.ackDeadline = deadline(incident, now);
+        page(incident, assignment, Responder.findById(assignment.responderId), now);
+        LOG.infof("incident %s: assignment %s re-paged after %d missed deadline(s)", incident.id, assignment.id,
+                assignment.missedDeadlines);
+    }
+
+    private void assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
+            String reason, Instant now) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID();
         assignment.incidentId = incident.id;
         assignment.responderId = responder.id;
         assignment.role = role;
         assignment.status = AssignmentStatus.ASSIGNED;
-        assignment.reason = candidate.reason(incident.district, incident.childLanguage);
+        assignment.reason = reason;
         assignment.assignedAt = now;
+        assignment.mustAcknowledge = mustAcknowledge;
+        assignment.ackDeadline = mustAcknowledge ? deadline(incident, now) : null;
+        assignment.persist();
+        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now));
+        page(incident, assignment, responder, now);
+        LOG.infof("incident %s: %s %s assigned (%s)", incident.id, role, responder.id, reason);
+    }
+
+    private void page(Incident incident, Assignment assignment, Responder responder, Instant now) {
         assignment.pageId = UUID.randomUUID();
         assignment.pageStatus = PageStatus.REQUESTED;
         assignment.pageStatusAt = now;
-        assignment.persist();
-        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, assignment.reason, now));
         outbox.record(new PageRequested(incident.id, assignment.pageId, assignment.id, responder.id,
                 incident.category, incident.severity, incident.district,
                 responder.pageLanguage(incident.childLanguage), responder.contactList(), now));
-        LOG.infof("incident %s: %s %s assigned (%s)", incident.id, role, responder.id, assignment.reason);
+    }
+
+    private void unassigned(Incident incident, ResponderRole role, String reason, Instant now) {
+        outbox.record(new IncidentUnassigned(incident.id, role, reason, now));
+        LOG.warnf("incident %s: %s unassigned: %s", incident.id, role, reason);
+    }
+
+    private Instant deadline(Incident incident, Instant now) {
+        return now.plus(rulebook.of(incident).ackDeadline(incident.severity));
+    }
+
+    /** PostgreSQL keeps microseconds: the events carry the instants exactly as the rows store them. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Fields dispatch cannot decide without; a report lacking them goes to the dead-letter topic. */

@@ -5,32 +5,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.jboss.logging.Logger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.dispatch.domain.Assignment;
-import kz.zhedel.dispatch.domain.AssignmentStatus;
-import kz.zhedel.dispatch.domain.Incident;
-import kz.zhedel.dispatch.domain.IncidentStatus;
 import kz.zhedel.dispatch.domain.PageStatus;
-import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
-import kz.zhedel.platform.outbox.Outbox;
 
 /** Applies what notification-service reports about pages to the assignments they were sent for. */
 @ApplicationScoped
 public class PageReports {
 
-    private static final Logger LOG = Logger.getLogger(PageReports.class);
-
     @Inject
-    Outbox outbox;
+    Lifecycle lifecycle;
 
     @Inject
     Clock clock;
@@ -38,16 +29,7 @@ public class PageReports {
     /** The first acknowledgement of an open assignment counts; repeated or late ones change nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledged(PageAcknowledged ack) {
-        Assignment assignment = assignment(ack.incidentId(), ack.assignmentId());
-        if (assignment.status != AssignmentStatus.ASSIGNED) {
-            LOG.debugf("assignment %s is %s, acknowledgement ignored", assignment.id, assignment.status);
-            return;
-        }
-        assignment.status = AssignmentStatus.ACKNOWLEDGED;
-        assignment.acknowledgedAt = at(ack.acknowledgedAt());
-        Incident.<Incident>findById(assignment.incidentId).status = IncidentStatus.ACKNOWLEDGED;
-        outbox.record(new AssignmentAcknowledged(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.acknowledgedAt));
+        lifecycle.acknowledge(assignment(ack.incidentId(), ack.assignmentId()), at(ack.acknowledgedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

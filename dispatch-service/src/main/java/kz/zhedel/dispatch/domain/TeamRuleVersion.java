@@ -1,0 +1,28 @@
+package kz.zhedel.dispatch.domain;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One version of the team rules, as JSON; versions are only ever added. */
+@Entity
+@Table(name = "team_rules")
+public class TeamRuleVersion extends PanacheEntityBase {
+
+    @Id
+    public Integer version;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static TeamRuleVersion latest() {
+        return find("order by version desc").firstResult();
+    }
+}

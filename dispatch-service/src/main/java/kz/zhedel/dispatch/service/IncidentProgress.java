@@ -1,0 +1,57 @@
+package kz.zhedel.dispatch.service;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import kz.zhedel.dispatch.domain.Assignment;
+import kz.zhedel.dispatch.domain.AssignmentStatus;
+import kz.zhedel.dispatch.domain.Incident;
+import kz.zhedel.dispatch.domain.IncidentStatus;
+import kz.zhedel.events.ResponderRole;
+
+/** Derives an incident's status from its assignments and the roles its rule requires. */
+@ApplicationScoped
+public class IncidentProgress {
+
+    private static final Set<AssignmentStatus> DONE = Set.of(AssignmentStatus.RESOLVED, AssignmentStatus.CANCELLED);
+
+    @Inject
+    Rulebook rulebook;
+
+    /** Call after any assignment of the incident changed, in the same transaction. */
+    public void settle(Incident incident) {
+        List<Assignment> active = Assignment.ofIncident(incident.id).stream().filter(a -> a.status.isActive())
+                .toList();
+        incident.status = status(requiredRoles(incident), active);
+        if (incident.status == IncidentStatus.RESOLVED) {
+            // informed roles are not waited for: once the case is closed their pages are moot
+            active.stream().filter(a -> !DONE.contains(a.status))
+                    .forEach(a -> a.moveTo(AssignmentStatus.CANCELLED, "incident resolved"));
+        }
+    }
+
+    static IncidentStatus status(Set<ResponderRole> required, List<Assignment> active) {
+        if (active.isEmpty()) {
+            return IncidentStatus.UNASSIGNED;
+        }
+        List<Assignment> answerable = active.stream().filter(a -> a.mustAcknowledge).toList();
+        if (!answerable.isEmpty() && answerable.stream().allMatch(a -> DONE.contains(a.status))) {
+            return IncidentStatus.RESOLVED;
+        }
+        Set<ResponderRole> covered = active.stream().map(a -> a.role).collect(Collectors.toSet());
+        if (!covered.containsAll(required)) {
+            return IncidentStatus.PARTIALLY_ASSIGNED;
+        }
+        return answerable.stream().anyMatch(a -> a.status == AssignmentStatus.ASSIGNED)
+                ? IncidentStatus.DISPATCHED : IncidentStatus.ACKNOWLEDGED;
+    }
+
+    private Set<ResponderRole> requiredRoles(Incident incident) {
+        return rulebook.of(incident).match(incident.category, incident.severity).roles()
+                .stream().map(r -> r.role()).collect(Collectors.toSet());
+    }
+}

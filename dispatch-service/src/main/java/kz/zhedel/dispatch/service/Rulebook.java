@@ -1,0 +1,68 @@
+package kz.zhedel.dispatch.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import kz.zhedel.dispatch.domain.Incident;
+import kz.zhedel.dispatch.domain.TeamRuleVersion;
+import kz.zhedel.dispatch.domain.TeamRules;
+
+/** The versioned team rules: the latest version dispatches new incidents, older ones stay for the record. */
+@ApplicationScoped
+public class Rulebook {
+
+    /** A rule table with the version it was stored under. */
+    public record Versioned(int version, Instant createdAt, TeamRules rules) {
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    public Versioned latest() {
+        return read(TeamRuleVersion.latest());
+    }
+
+    public Versioned version(int version) {
+        return read(TeamRuleVersion.findById(version));
+    }
+
+    /** The rules an incident was dispatched under (the latest for incidents from before rules were versioned). */
+    public TeamRules of(Incident incident) {
+        return (incident.ruleVersion == null ? latest() : version(incident.ruleVersion)).rules();
+    }
+
+    /** Stores the table as the next version; the primary key refuses two tables under one number. */
+    @Transactional
+    public Versioned replace(TeamRules rules) {
+        TeamRuleVersion latest = TeamRuleVersion.latest();
+        TeamRuleVersion next = new TeamRuleVersion();
+        next.version = latest.version + 1;
+        next.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            next.body = json.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("team rules cannot be written as JSON", e);
+        }
+        next.persist();
+        return new Versioned(next.version, next.createdAt, rules);
+    }
+
+    private Versioned read(TeamRuleVersion row) {
+        try {
+            return new Versioned(row.version, row.createdAt, json.readValue(row.body, TeamRules.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("team rules version " + row.version + " cannot be read", e);
+        }
+    }
+}

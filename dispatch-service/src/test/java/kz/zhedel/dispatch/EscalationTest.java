@@ -1,0 +1,334 @@
+package kz.zhedel.dispatch;
+
+import static kz.zhedel.dispatch.Dispatching.awaitCount;
+import static kz.zhedel.dispatch.Dispatching.awaitOnly;
+import static kz.zhedel.dispatch.Dispatching.recorded;
+import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Ops.ops;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import kz.zhedel.dispatch.Kafka.TopicLog;
+import kz.zhedel.dispatch.domain.Assignment;
+import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.domain.ResponderContact;
+import kz.zhedel.dispatch.service.Deadlines;
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.Category;
+import kz.zhedel.events.Channel;
+import kz.zhedel.events.District;
+import kz.zhedel.events.EventType;
+import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentUnassigned;
+import kz.zhedel.events.Language;
+import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.ResponderRole;
+import kz.zhedel.events.Severity;
+import kz.zhedel.events.Topics;
+import kz.zhedel.testing.RealInfrastructure;
+
+/**
+ * Acknowledgement deadlines, driven by moving the clock past them while the real timer polls. A profile of its own
+ * (so an application and database of its own) with the timer on; every test leaves no deadline running, so that the
+ * next one's time travel fires nothing of it.
+ */
+@QuarkusTest
+@TestProfile(EscalationTest.Escalating.class)
+@WithTestResource(RealInfrastructure.class)
+class EscalationTest {
+
+    static final UUID COORDINATOR = UUID.fromString("c0000000-0000-4000-8000-000000000001");
+    static final long DEADLINE = 60;
+    private static final String PROBLEM = "application/problem+json";
+
+    public static class Escalating implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zhedel.dispatch.deadlines.poll-interval", "1s",
+                    "zhedel.dispatch.coordinator.responder-id", COORDINATOR.toString(),
+                    "zhedel.dispatch.coordinator.repeats", "1");
+        }
+    }
+
+    static TopicLog dispatch;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    Deadlines deadlines;
+
+    int ruleVersion;
+
+    @BeforeAll
+    static void readTopics() {
+        dispatch = new TopicLog(Topics.DISPATCH);
+    }
+
+    @AfterAll
+    static void stopReading() {
+        dispatch.close();
+    }
+
+    /** Deadlines of a minute for every severity, a psychologist for everything; the coordinator enrolled. */
+    @BeforeEach
+    void minuteDeadlinesAndACoordinator() {
+        ruleVersion = ops().body(rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
+                List.of(rule(null, null, role("PSYCHOLOGIST", true)))))
+                .when().put("/api/v1/rules").then().statusCode(200).extract().path("version");
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Responder.findById(COORDINATOR) == null) {
+                Responder coordinator = new Responder();
+                coordinator.id = COORDINATOR;
+                coordinator.name = "duty coordinator";
+                coordinator.role = ResponderRole.SOCIAL_WORKER;
+                coordinator.districts.add(District.ALMATY);
+                coordinator.languages.add(Language.RU);
+                coordinator.contacts.add(ResponderContact.of(Channel.SMS, "+7 700 000 0001"));
+                coordinator.persist();
+            }
+        });
+    }
+
+    static Map<String, Object> rules(Map<String, ?> deadlines, List<Map<String, Object>> rules) {
+        return Map.of("ackDeadlineSeconds", deadlines, "rules", rules);
+    }
+
+    @SafeVarargs
+    static Map<String, Object> rule(String category, String severity, Map<String, Object>... roles) {
+        Map<String, Object> rule = new HashMap<>();
+        rule.put("category", category);
+        rule.put("severity", severity);
+        rule.put("roles", List.of(roles));
+        return rule;
+    }
+
+    static Map<String, Object> role(String role, Boolean mustAcknowledge) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("role", role);
+        entry.put("mustAcknowledge", mustAcknowledge);
+        return entry;
+    }
+
+    static UUID onShift(String name, District district, Instant now) {
+        UUID id = Ops.enrol(name, ResponderRole.PSYCHOLOGIST, List.of("kk"), district);
+        Ops.shift(id, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        return id;
+    }
+
+    IncidentReported report(Instant now) {
+        IncidentReported report = reported(now, Category.BULLYING, Severity.P3, District.ALMATY, Language.KK);
+        Kafka.send(report);
+        return report;
+    }
+
+    static void acknowledge(PageRequested page, Instant at) {
+        Kafka.send(new PageAcknowledged(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(),
+                at));
+        awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+    }
+
+    @Test
+    void aMissedDeadlineRepagesTheSameResponderThenEscalatesToAnotherPsychologist() {
+        Instant start = clock.travelTo(Instant.parse("2043-01-01T10:00:00Z"));
+        UUID first = onShift("esc-psy-almaty", District.ALMATY, start);
+        UUID second = onShift("esc-psy-nura", District.NURA, start);
+        IncidentReported report = report(start);
+        PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        assertEquals(first, paged.responderId());
+
+        clock.travelTo(start.plusSeconds(DEADLINE + 1));
+        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        assertEquals(paged.assignmentId(), repaged.assignmentId(), "the same assignment");
+        assertEquals(first, repaged.responderId());
+        assertNotEquals(paged.pageId(), repaged.pageId(), "a new page");
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200)
+                .body("assignments[0].status", equalTo("ASSIGNED"))
+                .body("assignments[0].missedDeadlines", equalTo(1))
+                .body("assignments[0].ackDeadline", equalTo(repaged.requestedAt().plusSeconds(DEADLINE).toString()));
+
+        clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
+        IncidentDispatched escalated = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
+                .get(1);
+        assertEquals(second, escalated.responderId());
+        assertTrue(escalated.reason().startsWith("escalated: " + first + " not acknowledged after 2 page(s)"),
+                escalated.reason());
+        PageRequested toSecond = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        assertEquals(escalated.assignmentId(), toSecond.assignmentId());
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200)
+                .body("status", equalTo("DISPATCHED"))
+                .body("ruleVersion", equalTo(ruleVersion))
+                .body("assignments[0].status", equalTo("ESCALATED"))
+                .body("assignments[0].ackDeadline", equalTo(null))
+                .body("assignments[1].status", equalTo("ASSIGNED"));
+
+        acknowledge(toSecond, start.plusSeconds(2 * DEADLINE + 10));
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void anAcknowledgementBeforeTheDeadlineStopsTheTimer() {
+        Instant start = clock.travelTo(Instant.parse("2043-02-01T10:00:00Z"));
+        onShift("ack-psy-one", District.ALMATY, start);
+        onShift("ack-psy-two", District.ALMATY, start);
+        IncidentReported acknowledged = report(start);
+        acknowledge(awaitOnly(dispatch, acknowledged.incidentId(), PageRequested.class), start.plusSeconds(30));
+        // a second incident, due no earlier: once its deadline has fired, the first one's was looked at too
+        IncidentReported sentinel = report(clock.instant());
+        awaitOnly(dispatch, sentinel.incidentId(), PageRequested.class);
+
+        clock.travelTo(start.plusSeconds(DEADLINE + 30));
+        PageRequested repaged = awaitCount(dispatch, sentinel.incidentId(), PageRequested.class, 2).get(1);
+
+        assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED,
+                EventType.ASSIGNMENT_ACKNOWLEDGED), recorded(acknowledged.incidentId()));
+        ops().when().get("/api/v1/incidents/" + acknowledged.incidentId())
+                .then().statusCode(200)
+                .body("assignments[0].missedDeadlines", equalTo(0))
+                .body("assignments[0].ackDeadline", equalTo(null));
+        acknowledge(repaged, clock.instant());
+    }
+
+    @Test
+    void withNobodyElseOfTheRoleTheDutyCoordinatorIsPagedThenTheRoleIsUnassigned() {
+        Instant start = clock.travelTo(Instant.parse("2043-03-01T10:00:00Z"));
+        onShift("lonely-psy", District.ALMATY, start);
+        IncidentReported report = report(start);
+        awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        clock.travelTo(start.plusSeconds(DEADLINE + 1));
+        awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+
+        clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
+        IncidentDispatched toCoordinator = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
+                .get(1);
+        assertEquals(COORDINATOR, toCoordinator.responderId());
+        assertTrue(toCoordinator.reason().startsWith("escalated: "), toCoordinator.reason());
+        assertTrue(toCoordinator.reason().contains("duty coordinator paged"), toCoordinator.reason());
+        assertEquals(COORDINATOR, awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2)
+                .responderId());
+
+        // the coordinator is paged once more (repeats = 1), then the role is announced as unassigned
+        clock.travelTo(start.plusSeconds(3 * DEADLINE + 10));
+        awaitCount(dispatch, report.incidentId(), PageRequested.class, 4);
+        clock.travelTo(start.plusSeconds(4 * DEADLINE + 15));
+        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
+        assertTrue(unassigned.reason().contains("duty coordinator not acknowledged"), unassigned.reason());
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200)
+                .body("assignments[1].responderId", equalTo(COORDINATOR.toString()))
+                .body("assignments[1].ackDeadline", equalTo(null));
+    }
+
+    @Test
+    void aDeadlineClaimedByAnotherInstanceIsNotActedOnTwice() throws Exception {
+        Instant start = clock.travelTo(Instant.parse("2043-05-01T10:00:00Z"));
+        onShift("locked-psy", District.ALMATY, start);
+        IncidentReported report = report(start);
+        PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        // another instance holds the overdue row in its claiming transaction
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE);
+                    claimed.countDown();
+                    try {
+                        finish.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertTrue(claimed.await(30, TimeUnit.SECONDS));
+
+        clock.travelTo(start.plusSeconds(DEADLINE + 1));
+        assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
+        assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
+
+        finish.countDown();
+        otherInstance.get(30, TimeUnit.SECONDS);
+        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        assertEquals(2, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
+        acknowledge(repaged, clock.instant());
+    }
+
+    @Test
+    void replacedRulesAreANewVersionAndIncidentsRecordTheirs() {
+        int before = ruleVersion;
+        int replaced = ops().body(rules(Map.of("P1", 30, "P2", 60, "P3", 120, "P4", 600), List.of(
+                rule("BULLYING", "P3", role("PSYCHOLOGIST", true), role("SOCIAL_WORKER", false)),
+                rule(null, null, role("PSYCHOLOGIST", true)))))
+                .when().put("/api/v1/rules")
+                .then().statusCode(200)
+                .body("rules.ackDeadlineSeconds.P3", equalTo(120))
+                .extract().path("version");
+        assertEquals(before + 1, replaced);
+        ops().when().get("/api/v1/rules").then().statusCode(200).body("version", equalTo(replaced))
+                .body("rules.rules[0].roles.role", contains("PSYCHOLOGIST", "SOCIAL_WORKER"));
+
+        Instant start = clock.travelTo(Instant.parse("2043-04-01T10:00:00Z"));
+        IncidentReported report = report(start); // nobody on shift: no deadline is left running
+        assertEquals(2, awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).size());
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200)
+                .body("status", equalTo("UNASSIGNED"))
+                .body("ruleVersion", equalTo(replaced));
+    }
+
+    @Test
+    void inconsistentRulesAreRefusedNamingTheFields() {
+        ops().body(rules(Map.of("P1", 0, "P2", 60, "P4", 60), List.of(
+                rule("BULLYING", "P3", role("JUVENILE_INSPECTOR", true), role("JUVENILE_INSPECTOR", true)),
+                rule("BULLYING", "P3"))))
+                .when().put("/api/v1/rules")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("errors.field", hasItems("ackDeadlineSeconds", "rules", "rules[0].roles", "rules[1]",
+                        "rules[1].roles"))
+                .body("errors.message", hasItems("missing a deadline for P3", "must include PSYCHOLOGIST",
+                        "a role is listed twice"));
+        ops().body(rules(Map.of("P1", 60, "P2", 60, "P3", 60, "P4", 60),
+                List.of(rule(null, null, role("PSYCHOLOGIST", null)))))
+                .when().put("/api/v1/rules")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("errors.field", hasItems("rules[0].roles[0].mustAcknowledge"));
+        ops().body(rules(Map.of("P1", 60, "P2", 60, "P3", 60, "P4", 60),
+                List.of(rule(null, null, role("ASTRONAUT", true)))))
+                .when().put("/api/v1/rules")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("errors[0].field", equalTo("rules[0].roles[0].role"));
+        ops().when().get("/api/v1/rules").then().statusCode(200).body("version", equalTo(ruleVersion));
+    }
+}
