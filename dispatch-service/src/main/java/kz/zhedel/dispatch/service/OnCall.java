@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,13 @@ import kz.zhedel.events.ResponderRole;
 public class OnCall {
 
     public Optional<Candidate> choose(ResponderRole role, District district, Language language, Instant at) {
-        List<Responder> onShift = Responder.onShift(role, at);
+        return choose(role, district, language, at, Set.of());
+    }
+
+    /** As above, leaving out {@code excluded} responders (e.g. those who already declined or hold another role). */
+    public Optional<Candidate> choose(ResponderRole role, District district, Language language, Instant at,
+            Set<UUID> excluded) {
+        List<Responder> onShift = Responder.onShift(role, at).stream().filter(r -> !excluded.contains(r.id)).toList();
         Map<UUID, Long> open = Assignment.openCounts(onShift.stream().map(r -> r.id).toList());
         return onShift.stream()
                 .map(r -> new Candidate(r, r.covers(district), r.speaks(language), open.getOrDefault(r.id, 0L)))
