@@ -29,7 +29,7 @@ public record Candidate(Responder responder, String via, boolean coversDistrict,
             .thenComparing(c -> c.responder().id);
 
     /** Why this candidate won; staff and classification data only. */
-    String reason(District district, Language language) {
+    public String reason(District district, Language language) {
         String code = language.name().toLowerCase(Locale.ROOT);
         return via + ", " + (coversDistrict ? "covers " + district : "nobody on shift covers " + district)
                 + ", " + (speaksLanguage ? "speaks " + code : "does not speak " + code)
