@@ -120,14 +120,16 @@ class AcknowledgementTest {
         Ops.shift(one, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
         Ops.shift(two, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
         UUID first = one.compareTo(two) < 0 ? one : two;
+        UUID second = first.equals(one) ? two : one;
 
         PageRequested earlier = page(now);
         assertEquals(first, earlier.responderId());
+        assertEquals(second, page(now).responderId(), "the first one carries an open assignment");
         Kafka.send(ack(earlier, now.plusSeconds(60)));
         awaitOnly(dispatch, earlier.incidentId(), AssignmentAcknowledged.class);
 
         PageRequested later = page(now);
-        assertEquals(first, later.responderId(), "both carry no open assignment again, so the id decides");
+        assertEquals(first, later.responderId(), "acknowledged, the first one is free again; the second is not");
     }
 
     @Test

@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A shift must end after it starts; the violation is reported on {@code end}, the field to fix. */
+/** A shift or override must end after it starts; the violation is reported on {@code end}, the field to fix. */
 @Retention(RUNTIME)
 @Target(TYPE)
 @Constraint(validatedBy = EndAfterStart.Validator.class)
@@ -23,10 +23,10 @@ public @interface EndAfterStart {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<EndAfterStart, NewShift> {
+    class Validator implements ConstraintValidator<EndAfterStart, Windowed> {
 
         @Override
-        public boolean isValid(NewShift shift, ConstraintValidatorContext context) {
+        public boolean isValid(Windowed shift, ConstraintValidatorContext context) {
             if (shift.start() == null || shift.end() == null || shift.end().isAfter(shift.start())) {
                 return true;
             }

@@ -3,6 +3,7 @@ package kz.zhedel.dispatch.rest;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Retention;
@@ -18,7 +19,7 @@ import kz.zhedel.dispatch.domain.Responder;
 
 /** The id of an enrolled responder, so that a typo is a 400 on the field rather than a shift for nobody. */
 @Retention(RUNTIME)
-@Target({ FIELD, PARAMETER, RECORD_COMPONENT })
+@Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Constraint(validatedBy = KnownResponder.Validator.class)
 public @interface KnownResponder {
 

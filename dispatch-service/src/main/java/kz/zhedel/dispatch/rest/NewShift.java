@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotNull;
 
 /** A responder's on-call time, {@code start} inclusive to {@code end} exclusive. */
 @EndAfterStart
-public record NewShift(@NotNull @KnownResponder UUID responderId, @NotNull Instant start, @NotNull Instant end) {
+public record NewShift(@NotNull @KnownResponder UUID responderId, @NotNull Instant start, @NotNull Instant end)
+        implements Windowed {
 }

@@ -1,5 +1,7 @@
 package kz.zhedel.dispatch.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -7,23 +9,36 @@ import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 
-/** An on-shift responder weighed for an incident. */
-public record Candidate(Responder responder, boolean coversDistrict, boolean speaksLanguage, long openAssignments) {
+/**
+ * An on-call responder weighed for an incident. {@code via} says how they are on call ("on shift", "on call via
+ * rotation 'Night psychologists'"); {@code load} is their open assignments weighted by severity; a null
+ * {@code lastAssignedAt} means never assigned.
+ */
+public record Candidate(Responder responder, String via, boolean coversDistrict, boolean speaksLanguage,
+        long openAssignments, long load, Instant lastAssignedAt, Instant at) {
 
     /**
-     * Best first: covers the incident's district, then speaks the child's language, then carries the fewest open
-     * assignments; the responder id breaks remaining ties so that the same roster always gives the same answer.
+     * Best first: covers the incident's district, then speaks the child's language, then carries the lightest load,
+     * then has rested longest since their last assignment; the responder id breaks remaining ties so that the same
+     * roster always gives the same answer.
      */
     static final Comparator<Candidate> PREFERENCE = Comparator.comparing((Candidate c) -> !c.coversDistrict())
             .thenComparing(c -> !c.speaksLanguage())
-            .thenComparingLong(Candidate::openAssignments)
+            .thenComparingLong(Candidate::load)
+            .thenComparing(Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(c -> c.responder().id);
 
     /** Why this candidate won; staff and classification data only. */
-    String reason(District district, Language language) {
+    public String reason(District district, Language language) {
         String code = language.name().toLowerCase(Locale.ROOT);
-        return "on shift, " + (coversDistrict ? "covers " + district : "nobody on shift covers " + district)
+        return via + ", " + (coversDistrict ? "covers " + district : "nobody on shift covers " + district)
                 + ", " + (speaksLanguage ? "speaks " + code : "does not speak " + code)
-                + ", " + openAssignments + " open";
+                + ", " + openAssignments + " open"
+                + (load > 0 ? ", load " + load : "")
+                + (lastAssignedAt == null ? "" : ", rested " + rest(Duration.between(lastAssignedAt, at)));
+    }
+
+    private static String rest(Duration rest) {
+        return rest.toHours() > 0 ? rest.toHours() + "h" : Math.max(0, rest.toMinutes()) + "m";
     }
 }

@@ -3,6 +3,7 @@ package kz.zhedel.dispatch.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.dispatch.domain.Responder;
@@ -10,10 +11,15 @@ import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.domain.Shift;
 import kz.zhedel.dispatch.rest.NewResponder;
 import kz.zhedel.dispatch.rest.NewShift;
+import kz.zhedel.dispatch.rest.ResponderView;
+import kz.zhedel.dispatch.rest.ShiftView;
 
 /** Who can be called out, and when they are on call. */
 @ApplicationScoped
 public class Roster {
+
+    @Inject
+    OpsAudit audit;
 
     @Transactional
     public Responder enrol(NewResponder request) {
@@ -25,6 +31,7 @@ public class Roster {
         responder.languages.addAll(request.languages().stream().distinct().toList());
         request.contacts().forEach(c -> responder.contacts.add(ResponderContact.of(c.channel(), c.address().strip())));
         responder.persist();
+        audit.record("responder.enrolled", "responder", responder.id, null, ResponderView.of(responder));
         return responder;
     }
 
@@ -36,6 +43,7 @@ public class Roster {
         shift.startsAt = request.start();
         shift.endsAt = request.end();
         shift.persist();
+        audit.record("shift.scheduled", "shift", shift.id, null, ShiftView.of(shift));
         return shift;
     }
 }
