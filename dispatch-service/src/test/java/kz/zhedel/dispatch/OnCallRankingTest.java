@@ -60,7 +60,7 @@ class OnCallRankingTest {
     static void assign(UUID responderId, Severity severity, Instant at, AssignmentStatus status) {
         QuarkusTransaction.requiringNew().run(() -> {
             Incident incident = Incident.of(new IncidentReported(UUID.randomUUID(), "school-a", Category.BULLYING,
-                    severity, District.ALMATY, "school-1", Language.KK, at, at), IncidentStatus.DISPATCHED);
+                    severity, District.ALMATY, "school-1", Language.KK, at, at), IncidentStatus.DISPATCHED, 1);
             incident.persist();
             Assignment assignment = new Assignment();
             assignment.id = UUID.randomUUID();

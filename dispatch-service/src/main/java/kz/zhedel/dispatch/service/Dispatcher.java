@@ -46,9 +46,6 @@ public class Dispatcher {
     OnCall onCall;
 
     @Inject
-    NextOnCall nextOnCall;
-
-    @Inject
     Rulebook rulebook;
 
     @Inject
@@ -97,7 +94,7 @@ public class Dispatcher {
         Instant now = now();
         Set<UUID> tried = Assignment.ofIncident(incident.id).stream().filter(a -> a.role == replaced.role)
                 .map(a -> a.responderId).collect(Collectors.toSet());
-        Optional<Candidate> next = nextOnCall.choose(replaced.role, incident.district, incident.childLanguage, now,
+        Optional<Candidate> next = onCall.choose(replaced.role, incident.district, incident.childLanguage, now,
                 tried);
         Optional<Responder> coordinator = config.coordinator().responderId()
                 .filter(id -> !Assignment.triedOn(incident.id, id)).map(id -> Responder.<Responder>findById(id));
