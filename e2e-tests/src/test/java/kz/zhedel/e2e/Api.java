@@ -28,8 +28,13 @@ final class Api {
 
     /** A psychologist on shift from an hour ago for a day, paged through a webhook. */
     String psychologistOnShift(String name, String district, String webhook) {
+        return onShift(name, "PSYCHOLOGIST", district, webhook);
+    }
+
+    /** A responder of any role on shift from an hour ago for a day, paged through a webhook. */
+    String onShift(String name, String role, String district, String webhook) {
         String id = given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "role", "PSYCHOLOGIST", "districts", List.of(district),
+                .body(Map.of("name", name, "role", role, "districts", List.of(district),
                         "languages", List.of("kk", "ru"),
                         "contacts", List.of(Map.of("channel", "WEBHOOK", "address", webhook))))
                 .post(stack.dispatch() + "/api/v1/responders")
@@ -55,6 +60,16 @@ final class Api {
         return given().auth().oauth2(Stack.PARTNER_KEY).contentType(ContentType.JSON).body(body)
                 .post(stack.intake() + "/api/v1/incidents")
                 .then().statusCode(202).extract().path("id");
+    }
+
+    /** Replaces the acknowledgement deadline of one severity in dispatch's team rules (a new rules version). */
+    @SuppressWarnings("unchecked")
+    void ackDeadline(String severity, int seconds) {
+        Map<String, Object> rules = given().auth().oauth2(Stack.ADMIN_KEY).get(stack.dispatch() + "/api/v1/rules")
+                .then().statusCode(200).extract().jsonPath().getMap("rules");
+        ((Map<String, Object>) rules.get("ackDeadlineSeconds")).put(severity, seconds);
+        given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON).body(rules)
+                .put(stack.dispatch() + "/api/v1/rules").then().statusCode(200);
     }
 
     JsonPath incident(String id) {
