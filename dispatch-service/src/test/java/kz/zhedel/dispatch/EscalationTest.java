@@ -298,6 +298,12 @@ class EscalationTest {
         assertEquals(before + 1, replaced);
         ops().when().get("/api/v1/rules").then().statusCode(200).body("version", equalTo(replaced))
                 .body("rules.rules[0].roles.role", contains("PSYCHOLOGIST", "SOCIAL_WORKER"));
+        ops().queryParam("entity", "rules").when().get("/api/v1/audit").then().statusCode(200)
+                .body("[0].action", equalTo("rules.replaced"))
+                .body("[0].actor", equalTo("ops"))
+                .body("[0].entityId", equalTo(Integer.toString(replaced)))
+                .body("[0].before.version", equalTo(before))
+                .body("[0].after.rules.ackDeadlineSeconds.P3", equalTo(120));
 
         Instant start = clock.travelTo(Instant.parse("2043-04-01T10:00:00Z"));
         IncidentReported report = report(start); // nobody on shift: no deadline is left running

@@ -29,6 +29,9 @@ public class Rulebook {
     @Inject
     Clock clock;
 
+    @Inject
+    OpsAudit audit;
+
     public Versioned latest() {
         return read(TeamRuleVersion.latest());
     }
@@ -55,7 +58,9 @@ public class Rulebook {
             throw new IllegalStateException("team rules cannot be written as JSON", e);
         }
         next.persist();
-        return new Versioned(next.version, next.createdAt, rules);
+        Versioned replaced = new Versioned(next.version, next.createdAt, rules);
+        audit.record("rules.replaced", "rules", next.version, read(latest), replaced);
+        return replaced;
     }
 
     private Versioned read(TeamRuleVersion row) {
