@@ -286,6 +286,41 @@ class EscalationTest {
     }
 
     @Test
+    void instancesRacingForTheSameOverdueDeadlinesActOnEachOnce() throws Exception {
+        Instant start = clock.travelTo(Instant.parse("2043-07-01T10:00:00Z"));
+        onShift("raced-psy", District.ALMATY, start);
+        List<IncidentReported> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reports.add(report(start));
+        }
+        List<PageRequested> pages = reports.stream()
+                .map(r -> awaitOnly(dispatch, r.incidentId(), PageRequested.class)).toList();
+
+        // Three "instances" (and the real timer) poll at the same moment once every deadline is overdue.
+        clock.travelTo(start.plusSeconds(DEADLINE + 1));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> instances = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return deadlines.fireDue();
+                })).toList();
+        go.countDown();
+        for (CompletableFuture<Integer> instance : instances) {
+            instance.get(60, TimeUnit.SECONDS);
+        }
+
+        for (PageRequested page : pages) {
+            PageRequested repaged = awaitCount(dispatch, page.incidentId(), PageRequested.class, 2).get(1);
+            assertEquals(2, recorded(page.incidentId(), EventType.PAGE_REQUESTED), "re-paged exactly once");
+            acknowledge(repaged, clock.instant());
+        }
+    }
+
+    @Test
     void replacedRulesAreANewVersionAndIncidentsRecordTheirs() {
         int before = ruleVersion;
         int replaced = ops().body(rules(Map.of("P1", 30, "P2", 60, "P3", 120, "P4", 600), List.of(

@@ -103,6 +103,8 @@ class TeamEscalationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.incident(incidentId).getList("timeline.status")
                 .stream().filter("DISPATCHED"::equals).count() == 4);
         assertEquals("ACKNOWLEDGED", api.incident(incidentId).getString("status"));
+        assertEquals(1, api.incident(incidentId).getList("timeline.detail").stream()
+                .filter(detail -> String.valueOf(detail).startsWith("PSYCHOLOGIST escalated")).count());
         assertEquals(1, distinctPages(next.pagesFor(incidentId)), "escalated once");
     }
 

@@ -85,6 +85,15 @@ class IncidentEventsTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("RECEIVED", "DISPATCHED", "PAGED", "ACKNOWLEDGED"), timeline(id.toString())));
+
+        // A replacement after a missed deadline shows as an escalation.
+        kafka.produce(String.class, String.class).fromRecords(CloudEventRecords.of(new IncidentDispatched(id,
+                UUID.randomUUID(), UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "escalated: r1 missed 2 deadlines",
+                t.plusSeconds(120)))).awaitCompletion();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                "PSYCHOLOGIST escalated: the previous one did not acknowledge in time",
+                given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then().extract()
+                        .path("timeline[4].detail")));
         given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
                 .body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"));
     }

@@ -41,9 +41,21 @@ public class TimelineEvents {
         return inbox.handle(message, this::apply);
     }
 
+    /** Says whether the team was dispatched, or a member replaced after a missed deadline or a decline. */
+    private static String assignedDetail(IncidentDispatched e) {
+        String reason = e.reason() == null ? "" : e.reason();
+        if (reason.startsWith("escalated")) {
+            return e.role() + " escalated: the previous one did not acknowledge in time";
+        }
+        if (reason.startsWith("reassigned")) {
+            return e.role() + " reassigned: the previous one declined";
+        }
+        return e.role() + " assigned";
+    }
+
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentDispatched e) {
-            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), e.role() + " assigned");
+            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), assignedDetail(e));
         } else if (event instanceof IncidentUnassigned e) {
             timeline.record(e.incidentId(), IncidentStatus.UNASSIGNED, e.at(), e.reason());
         } else if (event instanceof PageDelivered e) {
