@@ -42,6 +42,8 @@ import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
@@ -172,6 +174,9 @@ class EscalationTest {
         assertEquals(paged.assignmentId(), repaged.assignmentId(), "the same assignment");
         assertEquals(first, repaged.responderId());
         assertNotEquals(paged.pageId(), repaged.pageId(), "a new page");
+        AssignmentEscalated repage = awaitOnly(dispatch, report.incidentId(), AssignmentEscalated.class);
+        assertEquals(List.of(paged.assignmentId(), first, 1, Step.REPAGED), List.of(repage.assignmentId(),
+                repage.responderId(), repage.missedDeadlines(), repage.step()));
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
                 .body("assignments[0].status", equalTo("ASSIGNED"))
@@ -184,6 +189,10 @@ class EscalationTest {
         assertEquals(second, escalated.responderId());
         assertTrue(escalated.reason().startsWith("escalated: " + first + " not acknowledged after 2 page(s)"),
                 escalated.reason());
+        AssignmentEscalated reassigned = awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 2)
+                .get(1);
+        assertEquals(List.of(paged.assignmentId(), 2, Step.REASSIGNED), List.of(reassigned.assignmentId(),
+                reassigned.missedDeadlines(), reassigned.step()));
         PageRequested toSecond = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
         assertEquals(escalated.assignmentId(), toSecond.assignmentId());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
@@ -247,6 +256,9 @@ class EscalationTest {
         IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertTrue(unassigned.reason().contains("duty coordinator not acknowledged"), unassigned.reason());
+        assertEquals(List.of(Step.REPAGED, Step.REASSIGNED, Step.REPAGED, Step.EXHAUSTED),
+                awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 4).stream()
+                        .map(AssignmentEscalated::step).toList());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
                 .body("assignments[1].responderId", equalTo(COORDINATOR.toString()))

@@ -32,10 +32,13 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
@@ -183,6 +186,9 @@ class TeamDispatchTest {
                 .body("status", equalTo("DECLINED"))
                 .body("statusReason", equalTo("already at another call-out"));
 
+        AssignmentProgressed declined = awaitOnly(dispatch, report.incidentId(), AssignmentProgressed.class);
+        assertEquals(first.assignmentId(), declined.assignmentId());
+        assertEquals(Stage.DECLINED, declined.stage());
         IncidentDispatched second = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1);
         assertEquals(first.responderId().equals(one) ? two : one, second.responderId());
         assertTrue(second.reason().startsWith("reassigned: " + first.responderId() + " declined"),
@@ -246,6 +252,14 @@ class TeamDispatchTest {
                 .body("assignments.find { it.role == 'PROSECUTOR' }.status", equalTo("CANCELLED"))
                 .body("assignments.find { it.role == 'PSYCHOLOGIST' }.statusReason", equalTo("child counselled"));
         ops().when().post(psychologist + "/decline").then().statusCode(409);
+
+        // each step is announced once; the resolution too, and the informed prosecutor's page is called off
+        List<AssignmentProgressed> steps = awaitCount(dispatch, incident, AssignmentProgressed.class, 5);
+        assertEquals(Map.of(Stage.ON_SCENE, 2L, Stage.RESOLVED, 2L, Stage.CANCELLED, 1L),
+                steps.stream().collect(Collectors.groupingBy(AssignmentProgressed::stage, Collectors.counting())));
+        assertEquals(team.get(ResponderRole.PROSECUTOR).assignmentId(), steps.stream()
+                .filter(p -> p.stage() == Stage.CANCELLED).findFirst().orElseThrow().assignmentId());
+        assertEquals(incident, awaitOnly(dispatch, incident, IncidentResolved.class).incidentId());
     }
 
     @Test

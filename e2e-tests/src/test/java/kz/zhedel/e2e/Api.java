@@ -77,6 +77,12 @@ final class Api {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** The incident as dispatch's ops see it: its team and each assignment's status. */
+    JsonPath dispatchIncident(String id) {
+        return given().auth().oauth2(Stack.ADMIN_KEY).get(stack.dispatch() + "/api/v1/incidents/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     JsonPath summarySince(Instant from) {
         return given().auth().oauth2(Stack.ADMIN_KEY).queryParam("from", from.toString())
                 .get(stack.reporting() + "/api/v1/stats/summary")

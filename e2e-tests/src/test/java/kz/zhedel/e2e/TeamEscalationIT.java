@@ -81,6 +81,9 @@ class TeamEscalationIT {
                 && team.firstPsychologist().pagesFor(incidentId).size()
                         + team.secondPsychologist().pagesFor(incidentId).size() > 0);
         api.acknowledge(team.inspector().pagesFor(incidentId).get(0).get("ackUrl").asText());
+        // The acknowledgement travels to dispatch over Kafka; before it lands there the inspector's deadline runs.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACKNOWLEDGED".equals(api.dispatchIncident(incidentId)
+                .getString("assignments.find { it.role == 'JUVENILE_INSPECTOR' }.status")));
         // Which of the two equally placed psychologists dispatch picks is its ranking's business, not this test's.
         boolean firstWasPicked = !team.firstPsychologist().pagesFor(incidentId).isEmpty();
         WebhookReceiver picked = firstWasPicked ? team.firstPsychologist() : team.secondPsychologist();

@@ -10,6 +10,9 @@ public enum EventType {
     INCIDENT_UNASSIGNED("kz.zhedel.incident.unassigned.v1", Topics.DISPATCH, IncidentUnassigned.class),
     PAGE_REQUESTED("kz.zhedel.page.requested.v1", Topics.DISPATCH, PageRequested.class),
     ASSIGNMENT_ACKNOWLEDGED("kz.zhedel.assignment.acknowledged.v1", Topics.DISPATCH, AssignmentAcknowledged.class),
+    ASSIGNMENT_ESCALATED("kz.zhedel.assignment.escalated.v1", Topics.DISPATCH, AssignmentEscalated.class),
+    ASSIGNMENT_PROGRESSED("kz.zhedel.assignment.progressed.v1", Topics.DISPATCH, AssignmentProgressed.class),
+    INCIDENT_RESOLVED("kz.zhedel.incident.resolved.v1", Topics.DISPATCH, IncidentResolved.class),
     PAGE_DELIVERED("kz.zhedel.page.delivered.v1", Topics.NOTIFICATIONS, PageDelivered.class),
     PAGE_FAILED("kz.zhedel.page.failed.v1", Topics.NOTIFICATIONS, PageFailed.class),
     PAGE_ACKNOWLEDGED("kz.zhedel.page.acknowledged.v1", Topics.NOTIFICATIONS, PageAcknowledged.class);

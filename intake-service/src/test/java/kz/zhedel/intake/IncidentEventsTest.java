@@ -21,9 +21,13 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
@@ -86,16 +90,36 @@ class IncidentEventsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("RECEIVED", "DISPATCHED", "PAGED", "ACKNOWLEDGED"), timeline(id.toString())));
 
-        // A replacement after a missed deadline shows as an escalation.
-        kafka.produce(String.class, String.class).fromRecords(CloudEventRecords.of(new IncidentDispatched(id,
-                UUID.randomUUID(), UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "escalated: r1 missed 2 deadlines",
-                t.plusSeconds(120)))).awaitCompletion();
+        // An escalation and its replacement are steps of their own; they do not move the status back.
+        UUID responder = UUID.randomUUID();
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(new AssignmentEscalated(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
+                        2, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(120))),
+                CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
+                        ResponderRole.PSYCHOLOGIST, "escalated: " + responder, t.plusSeconds(120))))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
-                "PSYCHOLOGIST escalated: the previous one did not acknowledge in time",
+                List.of("PSYCHOLOGIST escalated: not acknowledged after 2 pages", "PSYCHOLOGIST assigned"),
                 given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then().extract()
-                        .path("timeline[4].detail")));
+                        .<List<String>>path("timeline.detail").subList(4, 6)));
         given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
                 .body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"));
+
+        // The team's steps through to the resolution.
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
+                        Stage.ON_SCENE, t.plusSeconds(600))),
+                CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
+                        Stage.RESOLVED, t.plusSeconds(3600))),
+                CloudEventRecords.of(new AssignmentProgressed(id, UUID.randomUUID(), UUID.randomUUID(),
+                        ResponderRole.PROSECUTOR, Stage.CANCELLED, t.plusSeconds(3600))),
+                CloudEventRecords.of(new IncidentResolved(id, t.plusSeconds(3600))))
+                .awaitCompletion();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                List.of("ON_SCENE", "ROLE_RESOLVED", "RESOLVED"), timeline(id.toString()).subList(6, 9)));
+        given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
+                .body("timeline.size()", org.hamcrest.Matchers.equalTo(9));
     }
 
     @Test

@@ -13,11 +13,13 @@ import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageDelivered;
@@ -62,6 +64,15 @@ final class Fixtures {
 
     static AssignmentAcknowledged acknowledged(UUID id, String at) {
         return new AssignmentAcknowledged(id, UUID.randomUUID(), UUID.randomUUID(), Instant.parse(at));
+    }
+
+    static AssignmentEscalated escalated(UUID id, String at) {
+        return new AssignmentEscalated(id, UUID.randomUUID(), UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, 1,
+                AssignmentEscalated.Step.REPAGED, Instant.parse(at));
+    }
+
+    static IncidentResolved resolved(UUID id, String at) {
+        return new IncidentResolved(id, Instant.parse(at));
     }
 
     /** Sends the records one after the other, in order, and waits until the broker has them all. */

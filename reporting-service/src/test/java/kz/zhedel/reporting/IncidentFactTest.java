@@ -1,6 +1,8 @@
 package kz.zhedel.reporting;
 
 import static kz.zhedel.reporting.Fixtures.acknowledged;
+import static kz.zhedel.reporting.Fixtures.escalated;
+import static kz.zhedel.reporting.Fixtures.resolved;
 import static kz.zhedel.reporting.Fixtures.dispatched;
 import static kz.zhedel.reporting.Fixtures.paged;
 import static kz.zhedel.reporting.Fixtures.reported;
@@ -175,6 +177,26 @@ class IncidentFactTest {
                 .body("acknowledged", equalTo(4))
                 .body("medianSecondsToAssign", equalTo(25.0f))
                 .body("medianSecondsToAcknowledge", equalTo(150.0f)));
+    }
+
+    @Test
+    void escalationsAndResolutionsAreCountedOncePerIncidentWithTheMedianTimeToResolve() {
+        int[] hoursToResolve = { 1, 2, 6 };
+        for (int i = 0; i < hoursToResolve.length; i++) {
+            UUID id = UUID.randomUUID();
+            String received = "2026-03-09T0" + i + ":00:00Z";
+            send(CloudEventRecords.of(reported(id, received)),
+                    CloudEventRecords.of(escalated(id, plus(received, 60))),
+                    CloudEventRecords.of(escalated(id, plus(received, 120))),
+                    CloudEventRecords.of(resolved(id, plus(received, hoursToResolve[i] * 3600))));
+        }
+        send(CloudEventRecords.of(reported(UUID.randomUUID(), "2026-03-09T09:00:00Z"))); // still open
+
+        await().atMost(PATIENCE).untilAsserted(() -> summary("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z")
+                .body("incidents", equalTo(4))
+                .body("escalated", equalTo(3))
+                .body("resolved", equalTo(3))
+                .body("medianSecondsToResolve", equalTo(7200.0f)));
     }
 
     @Test

@@ -75,8 +75,11 @@ class StatsResourceTest {
                 .body("unassigned", equalTo(0))
                 .body("paged", equalTo(0))
                 .body("acknowledged", equalTo(0))
+                .body("escalated", equalTo(0))
+                .body("resolved", equalTo(0))
                 .body("medianSecondsToAssign", nullValue())
                 .body("medianSecondsToAcknowledge", nullValue())
+                .body("medianSecondsToResolve", nullValue())
                 .body("generatedAt", notNullValue());
     }
 

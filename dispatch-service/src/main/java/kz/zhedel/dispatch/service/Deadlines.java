@@ -1,6 +1,7 @@
 package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import kz.zhedel.dispatch.config.DispatchConfig;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.Incident;
+import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.platform.outbox.Outbox;
 
@@ -64,18 +67,26 @@ public class Deadlines {
         boolean coordinator = config.coordinator().responderId().filter(assignment.responderId::equals).isPresent();
         int repages = coordinator ? config.coordinator().repeats() : config.deadlines().repages();
         String why = "not acknowledged after " + assignment.missedDeadlines + " page(s)";
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (assignment.missedDeadlines <= repages) {
+            escalated(assignment, Step.REPAGED, now);
             dispatcher.repage(incident, assignment);
         } else if (coordinator) {
             // the last resort did not answer either: the board shows the role as unassigned, nobody else to ask
             assignment.ackDeadline = null;
             assignment.statusReason = why;
-            outbox.record(new IncidentUnassigned(incident.id, assignment.role, "duty coordinator " + why,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            escalated(assignment, Step.EXHAUSTED, now);
+            outbox.record(new IncidentUnassigned(incident.id, assignment.role, "duty coordinator " + why, now));
             LOG.errorf("incident %s: duty coordinator %s", incident.id, why);
         } else {
             assignment.moveTo(AssignmentStatus.ESCALATED, why);
+            escalated(assignment, Step.REASSIGNED, now);
             dispatcher.replace(incident, assignment, "escalated: " + assignment.responderId + " " + why);
         }
+    }
+
+    private void escalated(Assignment assignment, Step step, Instant at) {
+        outbox.record(new AssignmentEscalated(assignment.incidentId, assignment.id, assignment.responderId,
+                assignment.role, assignment.missedDeadlines, step, at));
     }
 }

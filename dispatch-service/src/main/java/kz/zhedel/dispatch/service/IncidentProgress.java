@@ -1,5 +1,8 @@
 package kz.zhedel.dispatch.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,7 +14,11 @@ import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.platform.outbox.Outbox;
 
 /** Derives an incident's status from its assignments and the roles its rule requires. */
 @ApplicationScoped
@@ -22,15 +29,27 @@ public class IncidentProgress {
     @Inject
     Rulebook rulebook;
 
-    /** Call after any assignment of the incident changed, in the same transaction. */
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** Call after any assignment of the incident changed, in the same transaction; announces the resolution. */
     public void settle(Incident incident) {
         List<Assignment> active = Assignment.ofIncident(incident.id).stream().filter(a -> a.status.isActive())
                 .toList();
+        IncidentStatus before = incident.status;
         incident.status = status(requiredRoles(incident), active);
-        if (incident.status == IncidentStatus.RESOLVED) {
+        if (incident.status == IncidentStatus.RESOLVED && before != IncidentStatus.RESOLVED) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             // informed roles are not waited for: once the case is closed their pages are moot
-            active.stream().filter(a -> !DONE.contains(a.status))
-                    .forEach(a -> a.moveTo(AssignmentStatus.CANCELLED, "incident resolved"));
+            active.stream().filter(a -> !DONE.contains(a.status)).forEach(a -> {
+                a.moveTo(AssignmentStatus.CANCELLED, "incident resolved");
+                outbox.record(new AssignmentProgressed(a.incidentId, a.id, a.responderId, a.role, Stage.CANCELLED,
+                        now));
+            });
+            outbox.record(new IncidentResolved(incident.id, now));
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -21,6 +22,8 @@ import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.platform.outbox.Outbox;
 
 /**
@@ -31,6 +34,9 @@ import kz.zhedel.platform.outbox.Outbox;
 public class Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+
+    private static final Map<Action, Stage> STAGES = Map.of(Action.DECLINE, Stage.DECLINED,
+            Action.ON_SCENE, Stage.ON_SCENE, Action.RESOLVE, Stage.RESOLVED);
 
     @Inject
     Dispatcher dispatcher;
@@ -61,6 +67,8 @@ public class Lifecycle {
             return assignment;
         }
         assignment.moveTo(action.target, reason);
+        outbox.record(new AssignmentProgressed(assignment.incidentId, assignment.id, assignment.responderId,
+                assignment.role, STAGES.get(action), clock.instant().truncatedTo(ChronoUnit.MICROS)));
         Incident incident = Incident.findById(assignment.incidentId);
         if (action == Action.DECLINE) {
             // the responder's words stay here: events carry no free text

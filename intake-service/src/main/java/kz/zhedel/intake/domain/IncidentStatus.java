@@ -1,8 +1,13 @@
 package kz.zhedel.intake.domain;
 
-/** Where an incident stands, in the order the flow reaches each state; the status only ever moves forward. */
+/**
+ * The steps of an incident's timeline, in the order the flow reaches them; the incident's status is the furthest
+ * step reached and only ever moves forward. DECLINED and ESCALATED are followed by the replacement's DISPATCHED;
+ * ROLE_RESOLVED is one team member done, RESOLVED the whole team.
+ */
 public enum IncidentStatus {
-    RECEIVED, UNASSIGNED, DISPATCHED, PAGE_FAILED, PAGED, ACKNOWLEDGED;
+    RECEIVED, UNASSIGNED, DISPATCHED, DECLINED, ESCALATED, PAGE_FAILED, PAGED, ACKNOWLEDGED, ON_SCENE, ROLE_RESOLVED,
+    RESOLVED;
 
     public boolean isAfter(IncidentStatus other) {
         return ordinal() > other.ordinal();

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
@@ -41,21 +44,23 @@ public class TimelineEvents {
         return inbox.handle(message, this::apply);
     }
 
-    /** Says whether the team was dispatched, or a member replaced after a missed deadline or a decline. */
-    private static String assignedDetail(IncidentDispatched e) {
-        String reason = e.reason() == null ? "" : e.reason();
-        if (reason.startsWith("escalated")) {
-            return e.role() + " escalated: the previous one did not acknowledge in time";
-        }
-        if (reason.startsWith("reassigned")) {
-            return e.role() + " reassigned: the previous one declined";
-        }
-        return e.role() + " assigned";
+    private static String escalationDetail(AssignmentEscalated e) {
+        return e.role() + switch (e.step()) {
+            case REPAGED -> " re-paged: not acknowledged in time";
+            case REASSIGNED -> " escalated: not acknowledged after " + e.missedDeadlines() + " pages";
+            case EXHAUSTED -> " escalation exhausted: the duty coordinator did not acknowledge either";
+        };
     }
 
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentDispatched e) {
-            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), assignedDetail(e));
+            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), e.role() + " assigned");
+        } else if (event instanceof AssignmentEscalated e) {
+            timeline.record(e.incidentId(), IncidentStatus.ESCALATED, e.escalatedAt(), escalationDetail(e));
+        } else if (event instanceof AssignmentProgressed e) {
+            progressed(e);
+        } else if (event instanceof IncidentResolved e) {
+            timeline.record(e.incidentId(), IncidentStatus.RESOLVED, e.resolvedAt(), "the team is done");
         } else if (event instanceof IncidentUnassigned e) {
             timeline.record(e.incidentId(), IncidentStatus.UNASSIGNED, e.at(), e.reason());
         } else if (event instanceof PageDelivered e) {
@@ -64,6 +69,18 @@ public class TimelineEvents {
             timeline.record(e.incidentId(), IncidentStatus.PAGE_FAILED, e.failedAt(), "page failed");
         } else if (event instanceof AssignmentAcknowledged e) {
             timeline.record(e.incidentId(), IncidentStatus.ACKNOWLEDGED, e.acknowledgedAt(), "acknowledged");
+        }
+    }
+
+    /** A called-off informed role is implied by the resolution that follows it: no step of its own. */
+    private void progressed(AssignmentProgressed e) {
+        switch (e.stage()) {
+            case DECLINED -> timeline.record(e.incidentId(), IncidentStatus.DECLINED, e.at(), e.role() + " declined");
+            case ON_SCENE -> timeline.record(e.incidentId(), IncidentStatus.ON_SCENE, e.at(), e.role() + " on scene");
+            case RESOLVED -> timeline.record(e.incidentId(), IncidentStatus.ROLE_RESOLVED, e.at(),
+                    e.role() + " done");
+            case CANCELLED -> {
+            }
         }
     }
 }

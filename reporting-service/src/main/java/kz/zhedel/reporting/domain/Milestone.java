@@ -10,7 +10,10 @@ public enum Milestone {
     UNASSIGNED("last_unassigned_at", Keep.LATEST),
     PAGED("first_paged_at", Keep.EARLIEST),
     PAGE_FAILED("page_failed_at", Keep.EARLIEST),
-    ACKNOWLEDGED("acknowledged_at", Keep.EARLIEST);
+    ACKNOWLEDGED("acknowledged_at", Keep.EARLIEST),
+    /** A responder did not acknowledge in time and was re-paged or replaced. */
+    ESCALATED("first_escalated_at", Keep.EARLIEST),
+    RESOLVED("resolved_at", Keep.EARLIEST);
 
     public enum Keep {
         EARLIEST, LATEST

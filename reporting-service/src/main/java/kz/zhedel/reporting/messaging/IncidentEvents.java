@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
+import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
@@ -49,7 +51,7 @@ public class IncidentEvents {
     }
 
     /**
-     * PageRequested adds nothing the facts need, and PageAcknowledged is ignored because dispatch answers it with
+     * PageRequested and AssignmentProgressed add nothing the facts need, and PageAcknowledged is ignored because dispatch answers it with
      * AssignmentAcknowledged, the authoritative acknowledgement of the assignment.
      */
     void apply(ZhedelEvent event) {
@@ -65,6 +67,10 @@ public class IncidentEvents {
             facts.reached(e.incidentId(), Milestone.PAGE_FAILED, e.failedAt());
         } else if (event instanceof AssignmentAcknowledged e) {
             facts.reached(e.incidentId(), Milestone.ACKNOWLEDGED, e.acknowledgedAt());
+        } else if (event instanceof AssignmentEscalated e) {
+            facts.reached(e.incidentId(), Milestone.ESCALATED, e.escalatedAt());
+        } else if (event instanceof IncidentResolved e) {
+            facts.reached(e.incidentId(), Milestone.RESOLVED, e.resolvedAt());
         }
     }
 }

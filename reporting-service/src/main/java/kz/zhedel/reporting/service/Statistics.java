@@ -33,10 +33,14 @@ public class Statistics {
                    count(*) filter (where first_assigned_at is null and last_unassigned_at is not null) as unassigned,
                    count(first_paged_at) as paged,
                    count(acknowledged_at) as acknowledged,
+                   count(first_escalated_at) as escalated,
+                   count(resolved_at) as resolved,
                    percentile_cont(0.5) within group (order by extract(epoch from first_assigned_at - received_at))
                        as median_seconds_to_assign,
                    percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - received_at))
-                       as median_seconds_to_acknowledge
+                       as median_seconds_to_acknowledge,
+                   percentile_cont(0.5) within group (order by extract(epoch from resolved_at - received_at))
+                       as median_seconds_to_resolve
             from incident_fact
             where received_at is not null %s
             group by grouping sets ((), (category), (district), (severity))
@@ -78,8 +82,9 @@ public class Statistics {
         }
         return new Summary(count(total, "incidents"), byCategory, byDistrict, bySeverity,
                 count(total, "assigned"), count(total, "unassigned"), count(total, "paged"),
-                count(total, "acknowledged"), seconds(total, "median_seconds_to_assign"),
-                seconds(total, "median_seconds_to_acknowledge"), clock.instant());
+                count(total, "acknowledged"), count(total, "escalated"), count(total, "resolved"),
+                seconds(total, "median_seconds_to_assign"), seconds(total, "median_seconds_to_acknowledge"),
+                seconds(total, "median_seconds_to_resolve"), clock.instant());
     }
 
     private static long count(Tuple row, String alias) {

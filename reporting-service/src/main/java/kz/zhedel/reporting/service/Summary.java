@@ -23,9 +23,15 @@ public record Summary(
         long paged,
         @Schema(description = "Incidents a responder acknowledged")
         long acknowledged,
+        @Schema(description = "Incidents where a responder missed the acknowledgement deadline at least once")
+        long escalated,
+        @Schema(description = "Incidents whose whole team is done")
+        long resolved,
         @Schema(description = "Median seconds from receipt to first assignment; null without assignments")
         Double medianSecondsToAssign,
         @Schema(description = "Median seconds from receipt to acknowledgement; null without acknowledgements")
         Double medianSecondsToAcknowledge,
+        @Schema(description = "Median seconds from receipt to resolution; null without resolved incidents")
+        Double medianSecondsToResolve,
         Instant generatedAt) {
 }
