@@ -2,8 +2,11 @@ package kz.zhedel.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,18 +65,62 @@ public final class Stack {
         zhedel("up");
     }
 
+    /**
+     * Starts a further instance of a service's packaged jar beside the stack's own, on a free port, with the
+     * settings {@code ./zhedel env} gives; it shares the stack's database and Kafka. Destroy the process to stop it.
+     */
+    public Instance startAnother(String service) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = socket.getLocalPort();
+            socket.close();
+            Path log = home.resolve("logs").resolve(service + "-" + port + ".log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                    repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            for (String line : zhedel("env", service, Integer.toString(port)).split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    builder.environment().put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return new Instance("http://127.0.0.1:" + port, builder.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start another " + service, e);
+        }
+    }
+
+    /** A service instance started by the test itself. */
+    public record Instance(String url, Process process, Path log) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
     private String url(int port) {
         return "http://127.0.0.1:" + (port + offset);
     }
 
-    private void zhedel(String... args) {
+    /** Runs {@code ./zhedel} with this stack's home and offset; returns what it printed. */
+    private String zhedel(String... args) {
         try {
             Files.createDirectories(home);
             File log = home.resolve("zhedel-commands.log").toFile();
+            File output = Files.createTempFile(home, "zhedel-", ".out").toFile();
             ProcessBuilder builder = new ProcessBuilder(concat(repo.resolve("zhedel").toString(), args))
                     .directory(repo.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log))
+                    .redirectOutput(output);
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(name -> name.startsWith("ZHEDEL_"));
             env.put("ZHEDEL_HOME", home.toString());
@@ -81,10 +128,15 @@ public final class Stack {
             // Short retry backoff so that a retried page is seen within the test's patience.
             env.put("ZHEDEL_DELIVERY_INITIAL_BACKOFF", "200ms");
             Process process = builder.start();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            boolean ok = process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
+            String printed = Files.readString(output.toPath());
+            Files.writeString(log.toPath(), printed, StandardOpenOption.APPEND);
+            Files.delete(output.toPath());
+            if (!ok) {
                 throw new IllegalStateException("./zhedel " + String.join(" ", args) + " failed, see " + log
                         + ":\n" + tail(log.toPath()));
             }
+            return printed;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run ./zhedel", e);
         } catch (InterruptedException e) {
