@@ -1,5 +1,6 @@
 package kz.zhedel.dispatch;
 
+import static io.restassured.RestAssured.given;
 import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import kz.zhedel.dispatch.Kafka.TopicLog;
@@ -40,7 +42,9 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.platform.security.Roles;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TestTokens;
 
 /** What notification-service reports about a page moves the assignment on, once. */
 @QuarkusTest
@@ -110,6 +114,27 @@ class AcknowledgementTest {
         assertThat(dispatch.events(page.incidentId(), AssignmentAcknowledged.class), hasSize(1));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200).body("assignments[0].acknowledgedAt", equalTo(tookIt.toString()));
+    }
+
+    @Test
+    void aResponderActsOnTheirOwnAssignmentOnly() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-03T22:00:00Z"));
+        PageRequested page = pagedIncident(now, "psy-own-token");
+        String acknowledge = "/api/v1/assignments/" + page.assignmentId() + "/acknowledge";
+
+        // another responder's token: answered like an assignment that does not exist
+        given().auth()
+                .oauth2(TestTokens.token(Roles.RESPONDER, UUID.randomUUID().toString()))
+                .contentType(ContentType.JSON).body("{}")
+                .when().post(acknowledge).then().statusCode(404);
+        // a partner may not act on assignments at all
+        given().auth().oauth2(TestTokens.token(Roles.PARTNER, "school-a"))
+                .contentType(ContentType.JSON).body("{}")
+                .when().post(acknowledge).then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.token(Roles.RESPONDER, page.responderId().toString()))
+                .contentType(ContentType.JSON).body("{}")
+                .when().post(acknowledge).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
     }
 
     @Test

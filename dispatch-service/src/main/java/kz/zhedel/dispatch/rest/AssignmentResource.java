@@ -4,30 +4,36 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
 import kz.zhedel.dispatch.service.Lifecycle;
 import kz.zhedel.platform.security.Roles;
 
 /**
- * A responder's steps on their assignment. Until responders have credentials of their own (issue 5), the ops key
- * acts on their behalf.
+ * A responder's steps on their assignment, taken by the responder (a token whose subject is their id) or by ops on
+ * their behalf. Another responder's assignment is answered like a missing one.
  */
 @Path("/api/v1/assignments/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.OPS)
+@RolesAllowed({ Roles.OPS, Roles.RESPONDER })
 public class AssignmentResource {
 
     @Inject
     Lifecycle lifecycle;
+
+    @Inject
+    SecurityIdentity caller;
 
     @POST
     @Path("/acknowledge")
@@ -58,6 +64,12 @@ public class AssignmentResource {
     }
 
     private IncidentView.AssignmentView act(UUID id, Action action, Step step) {
+        if (!caller.hasRole(Roles.OPS)) {
+            Assignment assignment = Assignment.findById(id);
+            if (assignment == null || !assignment.responderId.toString().equals(caller.getPrincipal().getName())) {
+                throw new NotFoundException("no assignment " + id);
+            }
+        }
         return IncidentView.AssignmentView.of(lifecycle.act(id, action, step == null ? null : step.reason()));
     }
 }

@@ -18,7 +18,7 @@ import kz.zhedel.platform.security.Roles;
 
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.OPS)
+@RolesAllowed({ Roles.OPS, Roles.COORDINATOR })
 public class IncidentResource {
 
     @GET

@@ -65,7 +65,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(Status.FORBIDDEN, "this key may not call this route", uri.getPath()).toResponse();
+        return Problem.of(Status.FORBIDDEN, "these credentials may not call this route", uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
@@ -82,7 +82,7 @@ public class ProblemMapper {
 
     private static Response unauthorized(UriInfo uri) {
         return Response.fromResponse(Problem.of(Status.UNAUTHORIZED,
-                "missing or unknown API key: send Authorization: Bearer <key>", uri.getPath()).toResponse())
+                "missing, unknown, revoked or expired credentials: send Authorization: Bearer <API key or token>", uri.getPath()).toResponse())
                 .header("WWW-Authenticate", "Bearer").build();
     }
 

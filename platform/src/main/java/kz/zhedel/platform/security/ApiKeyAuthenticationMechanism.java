@@ -1,6 +1,7 @@
 package kz.zhedel.platform.security;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,11 +12,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads {@code Authorization: Bearer <key>}; a request without one stays anonymous. */
+/**
+ * Reads {@code Authorization: Bearer <key>}. A bearer that looks like a JWT (three base64url parts) is left to
+ * smallrye-jwt's mechanism, which runs after this one; a request without a bearer stays anonymous.
+ */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String PREFIX = "bearer ";
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -23,7 +28,15 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(new ApiKeyAuthenticationRequest(header.substring(PREFIX.length()).trim()));
+        String bearer = header.substring(PREFIX.length()).trim();
+        if (isJwt(bearer)) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.authenticate(new ApiKeyAuthenticationRequest(bearer));
+    }
+
+    static boolean isJwt(String bearer) {
+        return JWT.matcher(bearer).matches();
     }
 
     @Override
@@ -34,5 +47,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(ApiKeyAuthenticationRequest.class);
+    }
+
+    /** Before smallrye-jwt's mechanism (default priority), so that API keys never reach the JWT parser. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1000;
     }
 }

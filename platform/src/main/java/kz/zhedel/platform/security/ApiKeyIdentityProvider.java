@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -14,25 +15,31 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
-/** Turns a configured API key into a principal and its role; unknown keys fail authentication. */
+import kz.zhedel.platform.security.ApiKeyRegistry.KeyHolder;
+
+/**
+ * Turns an API key into a principal and its role: first the configured keys (the ops key and the
+ * {@code partnerId=key} pairs), then the service's own {@link ApiKeyRegistry}, if it has one. Unknown or revoked
+ * keys fail authentication.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
-    private record Holder(String principal, String role) {
-    }
+    private final Map<String, KeyHolder> keys = new LinkedHashMap<>();
+    private final Instance<ApiKeyRegistry> registries;
 
-    private final Map<String, Holder> keys = new LinkedHashMap<>();
-
-    ApiKeyIdentityProvider(AuthConfig config) {
-        config.adminKey().ifPresent(key -> keys.put(key, new Holder("ops", Roles.OPS)));
+    ApiKeyIdentityProvider(AuthConfig config, Instance<ApiKeyRegistry> registries) {
+        this.registries = registries;
+        config.adminKey().ifPresent(key -> keys.put(key, new KeyHolder("ops", Roles.OPS)));
         for (String pair : config.partnerKeys().orElse(List.of())) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
                 throw new IllegalArgumentException("zhedel.auth.partner-keys: expected partnerId=key, got an entry "
                         + "without '='");
             }
-            keys.put(pair.substring(eq + 1).trim(), new Holder(pair.substring(0, eq).trim(), Roles.PARTNER));
+            keys.put(pair.substring(eq + 1).trim(), new KeyHolder(pair.substring(0, eq).trim(), Roles.PARTNER));
         }
     }
 
@@ -44,20 +51,30 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        byte[] presented = request.key().getBytes(StandardCharsets.UTF_8);
+        Optional<KeyHolder> configured = configured(request.key());
+        if (configured.isPresent() || !registries.isResolvable()) {
+            return Uni.createFrom().item(() -> identity(configured));
+        }
+        return context.runBlocking(() -> identity(registries.get().holderOf(request.key())));
+    }
+
+    private Optional<KeyHolder> configured(String key) {
+        byte[] presented = key.getBytes(StandardCharsets.UTF_8);
         // Compare against every key in constant time, so timing does not reveal a near match.
-        Holder match = null;
-        for (Map.Entry<String, Holder> entry : keys.entrySet()) {
+        KeyHolder match = null;
+        for (Map.Entry<String, KeyHolder> entry : keys.entrySet()) {
             if (MessageDigest.isEqual(presented, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
                 match = entry.getValue();
             }
         }
-        if (match == null) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
-        }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(match.principal()))
-                .addRole(match.role())
-                .build());
+        return Optional.ofNullable(match);
+    }
+
+    private static SecurityIdentity identity(Optional<KeyHolder> holder) {
+        KeyHolder known = holder.orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key"));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(known.principal()))
+                .addRole(known.role())
+                .build();
     }
 }

@@ -22,7 +22,7 @@ import kz.zhedel.reporting.service.Summary;
 
 @Path("/api/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.OPS)
+@RolesAllowed({ Roles.OPS, Roles.COORDINATOR })
 public class StatsResource {
 
     @Inject
