@@ -362,6 +362,29 @@ class EscalationTest {
     }
 
     @Test
+    void concurrentReplacementsEachGetAVersionOfTheirOwn() throws Exception {
+        Map<String, Object> table = rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
+                List.of(rule(null, null, role("PSYCHOLOGIST", true))));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> replacements = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ops().body(table).when().put("/api/v1/rules")
+                            .then().statusCode(200).extract().<Integer>path("version");
+                })).toList();
+        go.countDown();
+        java.util.Set<Integer> versions = new java.util.TreeSet<>();
+        for (CompletableFuture<Integer> replacement : replacements) {
+            versions.add(replacement.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(java.util.Set.of(ruleVersion + 1, ruleVersion + 2, ruleVersion + 3, ruleVersion + 4), versions);
+    }
+
+    @Test
     void inconsistentRulesAreRefusedNamingTheFields() {
         ops().body(rules(Map.of("P1", 0, "P2", 60, "P4", 60), List.of(
                 rule("BULLYING", "P3", role("JUVENILE_INSPECTOR", true), role("JUVENILE_INSPECTOR", true)),

@@ -25,4 +25,14 @@ public class TeamRuleVersion extends PanacheEntityBase {
     public static TeamRuleVersion latest() {
         return find("order by version desc").firstResult();
     }
+
+    /**
+     * The latest version, read after taking the transaction-scoped lock on replacing the rules: a concurrent
+     * replacement commits first and this one becomes the version after it, instead of both claiming one number.
+     */
+    public static TeamRuleVersion latestForReplacing() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('team_rules'))")
+                .getSingleResult();
+        return latest();
+    }
 }

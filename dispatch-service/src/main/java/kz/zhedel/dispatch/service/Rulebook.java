@@ -45,10 +45,10 @@ public class Rulebook {
         return (incident.ruleVersion == null ? latest() : version(incident.ruleVersion)).rules();
     }
 
-    /** Stores the table as the next version; the primary key refuses two tables under one number. */
+    /** Stores the table as the next version; concurrent replacements line up, each under a number of its own. */
     @Transactional
     public Versioned replace(TeamRules rules) {
-        TeamRuleVersion latest = TeamRuleVersion.latest();
+        TeamRuleVersion latest = TeamRuleVersion.latestForReplacing();
         TeamRuleVersion next = new TeamRuleVersion();
         next.version = latest.version + 1;
         next.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
