@@ -7,7 +7,7 @@ import java.util.UUID;
  * free text ever enter an event. The incident id is the Kafka key, so all events of one incident stay in order.
  */
 public sealed interface ZhedelEvent permits IncidentReported, IncidentDispatched, IncidentUnassigned, PageRequested,
-        AssignmentAcknowledged, PageDelivered, PageFailed, PageAcknowledged {
+        AssignmentAcknowledged, PageDelivered, PageFailed, PageAcknowledged, PageDeclined {
 
     UUID incidentId();
 }
