@@ -248,6 +248,7 @@ public class DeliveryLedger {
     }
 
     private void delivered(Page page, Delivery delivery, DeliveryResult result, Instant now) {
+        tookBy(delivery, result);
         delivery.status = DeliveryStatus.DELIVERED;
         delivery.deliveredAt = now;
         delivery.providerStatus = result.detail();
@@ -259,6 +260,7 @@ public class DeliveryLedger {
 
     /** A gateway took it; if no receipt comes within the receipt timeout, its backup is paged anyway. */
     private void sent(Delivery delivery, DeliveryResult result, Instant now) {
+        tookBy(delivery, result);
         delivery.status = DeliveryStatus.SENT;
         delivery.sentAt = now;
         delivery.providerStatus = result.detail();
@@ -285,6 +287,11 @@ public class DeliveryLedger {
                 .collect(Collectors.joining("; "));
         page.failed(reasons.length() > MAX_REASON ? reasons.substring(0, MAX_REASON) : reasons, now)
                 .ifPresent(outbox::record);
+    }
+
+    private static void tookBy(Delivery delivery, DeliveryResult result) {
+        delivery.provider = result.provider();
+        delivery.providerMessageId = result.providerMessageId();
     }
 
     /** The pending backups right after this delivery, up to the next timed step. */
