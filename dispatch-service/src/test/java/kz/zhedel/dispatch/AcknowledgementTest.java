@@ -36,6 +36,7 @@ import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
@@ -181,6 +182,35 @@ class AcknowledgementTest {
                 .body("assignments[0].status", equalTo("ASSIGNED"))
                 .body("assignments[0].pageStatus", equalTo("FAILED"));
         assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(page.incidentId()));
+    }
+
+    @Test
+    void aDeclineThroughThePageReassignsOnceToTheNextOnCallResponder() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-06T22:00:00Z"));
+        UUID one = Ops.enrol("psy-decline-one", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
+        UUID two = Ops.enrol("psy-decline-two", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
+        Ops.shift(one, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        Ops.shift(two, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        PageRequested page = page(now);
+        UUID other = page.responderId().equals(one) ? two : one;
+
+        PageDeclined declined = new PageDeclined(page.incidentId(), page.pageId(), page.assignmentId(),
+                page.responderId(), "DECLINED_BY_SMS", now.plusSeconds(30));
+        String ceId = UUID.randomUUID().toString();
+        Kafka.send(CloudEventRecords.of(declined, ceId));
+        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(declined, ceId)));
+
+        List<PageRequested> pages = Dispatching.awaitCount(dispatch, page.incidentId(), PageRequested.class, 2);
+        assertEquals(other, pages.get(1).responderId());
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200)
+                .body("assignments[0].status", equalTo("DECLINED"))
+                .body("assignments[1].status", equalTo("ASSIGNED"));
+
+        // a second decline of the same page (another event id) finds the assignment declined: nothing changes
+        Kafka.awaitHandled(Kafka.send(declined));
+        assertThat(dispatch.events(page.incidentId(), PageRequested.class), hasSize(2));
+        assertThat(deadLetters.records(page.incidentId()), hasSize(0));
     }
 
     @Test

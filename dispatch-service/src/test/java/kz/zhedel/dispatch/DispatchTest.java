@@ -88,7 +88,7 @@ class DispatchTest {
         onShift(Ops.enrol("psy-almaty", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.ALMATY), now);
         UUID chosen = onShift(Ops.enrol(responder("psy-baikonur", ResponderRole.PSYCHOLOGIST,
                 List.of(District.YESIL, District.BAIKONUR), List.of("ru", "kk"),
-                List.of(contact("WEBHOOK", "https://psc.example/pager/b"), contact("TELEGRAM", "@psy_b")))), now);
+                List.of(contact("WEBHOOK", "https://psc.example/pager/b"), contact("TELEGRAM", "@psy_b", "PT1M")))), now);
         UUID offShift = Ops.enrol("psy-off-shift", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.BAIKONUR);
         Ops.shift(offShift, now.minus(Duration.ofHours(9)), now.minusSeconds(60));
         Ops.shift(offShift, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(9)));
@@ -107,8 +107,9 @@ class DispatchTest {
         assertEquals(chosen, page.responderId());
         assertEquals(dispatched.assignmentId(), page.assignmentId());
         assertEquals(List.of(new Contact(Channel.WEBHOOK, "https://psc.example/pager/b"),
-                new Contact(Channel.TELEGRAM, "@psy_b")), page.contacts());
+                new Contact(Channel.TELEGRAM, "@psy_b", Duration.ofMinutes(1))), page.contacts());
         assertEquals(Language.KK, page.language(), "the child's language, which the responder speaks");
+        assertEquals(Language.RU, page.responderLanguage(), "the responder's first language, for the texts");
         assertEquals(report.category(), page.category());
         assertEquals(report.severity(), page.severity());
         assertEquals(District.BAIKONUR, page.district());

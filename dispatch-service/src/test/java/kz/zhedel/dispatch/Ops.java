@@ -36,6 +36,10 @@ final class Ops {
         return Map.of("channel", channel, "address", address);
     }
 
+    static Map<String, String> contact(String channel, String address, String delay) {
+        return Map.of("channel", channel, "address", address, "delay", delay);
+    }
+
     /** Enrols a responder speaking {@code languages} (codes) with one webhook contact; returns the id. */
     static UUID enrol(String name, ResponderRole role, List<String> languages, District... districts) {
         return enrol(responder(name, role, Arrays.asList(districts), languages,

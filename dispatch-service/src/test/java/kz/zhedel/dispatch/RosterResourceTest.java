@@ -38,7 +38,7 @@ class RosterResourceTest {
     static Map<String, Object> aPsychologist() {
         return responder("Әсем Нұрланқызы", ResponderRole.PSYCHOLOGIST, List.of(District.BAIKONUR, District.YESIL),
                 List.of("kk", "ru"), List.of(contact("WEBHOOK", "https://psc.example/pager/asem"),
-                        contact("SMS", "+7 701 555 0199")));
+                        contact("SMS", "+7 701 555 0199", "PT1M")));
     }
 
     @Test
@@ -57,7 +57,8 @@ class RosterResourceTest {
                 .body("districts", contains("BAIKONUR", "YESIL"))
                 .body("languages", contains("kk", "ru"))
                 .body("contacts.channel", contains("WEBHOOK", "SMS"))
-                .body("contacts.address", contains("https://psc.example/pager/asem", "+7 701 555 0199"));
+                .body("contacts.address", contains("https://psc.example/pager/asem", "+7 701 555 0199"))
+                .body("contacts.delay", contains(null, "PT1M"));
     }
 
     @Test
@@ -112,7 +113,7 @@ class RosterResourceTest {
         ops().body(body).when().post("/api/v1/responders")
                 .then().statusCode(400).contentType(startsWith(PROBLEM))
                 .body("errors[0].field", equalTo("contacts[0].channel"))
-                .body("errors[0].message", containsString("WEBHOOK, EMAIL, SMS, TELEGRAM"));
+                .body("errors[0].message", containsString("WEBHOOK, EMAIL, SMS, VOICE, TELEGRAM"));
     }
 
     @Test

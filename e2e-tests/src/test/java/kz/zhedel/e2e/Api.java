@@ -33,10 +33,14 @@ final class Api {
 
     /** A responder of any role on shift from an hour ago for a day, paged through a webhook. */
     String onShift(String name, String role, String district, String webhook) {
+        return onShift(name, role, district, List.of(Map.of("channel", "WEBHOOK", "address", webhook)));
+    }
+
+    /** A responder on shift from an hour ago for a day, paged through these contact rules. */
+    String onShift(String name, String role, String district, List<Map<String, String>> contacts) {
         String id = given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "role", role, "districts", List.of(district),
-                        "languages", List.of("kk", "ru"),
-                        "contacts", List.of(Map.of("channel", "WEBHOOK", "address", webhook))))
+                        "languages", List.of("kk", "ru"), "contacts", contacts))
                 .post(stack.dispatch() + "/api/v1/responders")
                 .then().statusCode(201).extract().path("id");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

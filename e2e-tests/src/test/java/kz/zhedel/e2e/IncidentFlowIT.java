@@ -8,10 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +30,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The public contract end to end: report → dispatch → webhook page → acknowledgement → timeline → statistics. */
+/**
+ * The public contract end to end: report → dispatch → pages by webhook and e-mail (SMTP) → acknowledgement through
+ * the link in the e-mail → timeline → statistics.
+ */
 class IncidentFlowIT {
 
     private static final Set<String> PAGE_FIELDS = Set.of("pageId", "incidentId", "assignmentId", "category",
@@ -42,9 +56,13 @@ class IncidentFlowIT {
     }
 
     @Test
-    void reportedIncidentIsPagedAcknowledgedAndCounted() {
+    void reportedIncidentIsPagedAcknowledgedAndCounted() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
-        api.psychologistOnShift("Dana Psychologist", "YESIL", pager.url());
+        String mailbox = "dana-" + UUID.randomUUID() + "@psc.example";
+        // the webhook at once, and the e-mail as a timed step at once too (a backup would only follow a failure)
+        api.onShift("Dana Psychologist", "PSYCHOLOGIST", "YESIL", List.of(
+                Map.of("channel", "WEBHOOK", "address", pager.url()),
+                Map.of("channel", "EMAIL", "address", mailbox, "delay", "PT0S")));
 
         String incidentId = api.report("BULLYING", "P3", "YESIL");
 
@@ -61,12 +79,27 @@ class IncidentFlowIT {
             }
         }
 
+        for (String request : pager.signed()) {
+            String[] signedAndSignature = request.split("\n");
+            assertEquals("sha256=" + hmac(signedAndSignature[0]), signedAndSignature[1], "signed webhook");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(mailbox) != null);
+        String mail = mailTo(mailbox);
+        assertTrue(mail.contains(incidentId), mail);
+        for (String secret : List.of(Api.CHILD_FIRST, Api.CHILD_LAST, Api.REPORTER, Api.PHONE, Api.SUMMARY)) {
+            assertFalse(mail.contains(secret), "an e-mail page must not carry " + secret);
+        }
+        Matcher link = Pattern.compile("http://\\S+/ack/\\S+").matcher(mail);
+        assertTrue(link.find(), mail);
+        assertEquals(page.get("ackUrl").asText(), link.group(), "the same link in every channel");
+
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.incident(incidentId).getList("timeline.status").contains("PAGED"));
         assertEquals(List.of("RECEIVED", "DISPATCHED", "PAGED"),
                 api.incident(incidentId).getList("timeline.status"));
 
-        api.acknowledge(page.get("ackUrl").asText());
+        api.acknowledge(link.group());
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "ACKNOWLEDGED".equals(api.incident(incidentId).getString("status")));
@@ -84,6 +117,24 @@ class IncidentFlowIT {
         // The link is single use: a second press changes nothing.
         given().accept("application/json").post(page.get("ackUrl").asText()).then().statusCode(409);
         assertEquals(1, pager.pagesFor(incidentId).size(), "paged exactly once");
+    }
+
+    /** The plain text of the page e-mail to {@code address}, or null while none has arrived. */
+    private static String mailTo(String address) throws Exception {
+        for (MimeMessage message : stack.mail().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message.getSubject() + "\n" + message.getContent();
+            }
+        }
+        return null;
+    }
+
+    /** The launcher's dev webhook secret, which the stack runs with. */
+    private static String hmac(String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("zhedel-dev-webhook-secret-change-me".getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

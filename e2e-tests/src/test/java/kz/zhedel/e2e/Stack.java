@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 /**
  * The packaged services, PostgreSQL and Kafka, run by {@code ./zhedel} exactly as a user runs them, in their own
  * ZHEDEL_HOME and at a port offset. Started once for all ITs of the JVM and stopped when it exits.
@@ -21,6 +24,8 @@ public final class Stack {
     public static final String ADMIN_KEY = "dev-admin-key";
 
     private static Stack running;
+    /** The SMTP server the stack's notification-service sends e-mail pages to, in this JVM. */
+    private static GreenMail mail;
 
     private final Path repo = Path.of(System.getProperty("zhedel.repo", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("zhedel.home", "target/stack")).toAbsolutePath();
@@ -31,12 +36,19 @@ public final class Stack {
 
     public static synchronized Stack get() {
         if (running == null) {
+            mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mail.start();
             Stack stack = new Stack();
             stack.zhedel("up");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.zhedel("down")));
             running = stack;
         }
         return running;
+    }
+
+    /** E-mails received so far (page e-mails from notification-service). */
+    public GreenMail mail() {
+        return mail;
     }
 
     public String intake() {
@@ -127,6 +139,9 @@ public final class Stack {
             env.put("ZHEDEL_PORT_OFFSET", Integer.toString(offset));
             // Short retry backoff so that a retried page is seen within the test's patience.
             env.put("ZHEDEL_DELIVERY_INITIAL_BACKOFF", "200ms");
+            // ./zhedel passes QUARKUS_* through: notification-service mails to the GreenMail server above.
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
             Process process = builder.start();
             boolean ok = process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
             String printed = Files.readString(output.toPath());

@@ -18,6 +18,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> signed = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver() {
         try {
@@ -26,7 +27,10 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/pager", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            bodies.add(body);
+            signed.add(exchange.getRequestHeaders().getFirst("X-Zhedel-Timestamp") + "." + body + "\n"
+                    + exchange.getRequestHeaders().getFirst("X-Zhedel-Signature"));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -35,6 +39,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/pager";
+    }
+
+    /** Each request as {@code <timestamp>.<body>}, a newline, and its {@code X-Zhedel-Signature}. */
+    public List<String> signed() {
+        return List.copyOf(signed);
     }
 
     /** Raw bodies, to look for what must not be there. */

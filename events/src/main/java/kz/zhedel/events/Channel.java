@@ -2,5 +2,5 @@ package kz.zhedel.events;
 
 /** A way to reach a responder. */
 public enum Channel {
-    WEBHOOK, EMAIL, SMS, TELEGRAM
+    WEBHOOK, EMAIL, SMS, VOICE, TELEGRAM
 }

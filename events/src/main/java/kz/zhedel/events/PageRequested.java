@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Dispatch asks notification to page a responder through the given contacts, in order. */
+/**
+ * Dispatch asks notification to page a responder through the given contacts, in order. {@code language} is the
+ * page's (the child's if the responder speaks it), {@code responderLanguage} the responder's first listed language,
+ * which the page's texts are written in. {@code ackDeadline}: when dispatch escalates if nobody acknowledged (null
+ * when the assignment needs no acknowledgement).
+ */
 public record PageRequested(UUID incidentId, UUID pageId, UUID assignmentId, UUID responderId, Category category,
-        Severity severity, District district, Language language, List<Contact> contacts, Instant requestedAt)
-        implements ZhedelEvent {
+        Severity severity, District district, Language language, Language responderLanguage, List<Contact> contacts,
+        Instant requestedAt, Instant ackDeadline) implements ZhedelEvent {
 }

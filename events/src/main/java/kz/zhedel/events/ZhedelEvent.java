@@ -8,7 +8,7 @@ import java.util.UUID;
  */
 public sealed interface ZhedelEvent permits IncidentReported, IncidentDispatched, IncidentUnassigned, PageRequested,
         AssignmentAcknowledged, AssignmentEscalated, AssignmentProgressed, IncidentResolved, PageDelivered, PageFailed,
-        PageAcknowledged {
+        PageAcknowledged, PageDeclined {
 
     UUID incidentId();
 }

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
@@ -109,6 +110,36 @@ class AcknowledgementTest {
     }
 
     @Test
+    void linkDeclinesOnceAndThenNeitherAnswerChangesAnything() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/decline")));
+        String link = pagedLink(request, "/pager/decline");
+        String token = link.substring("/ack/".length());
+
+        given().when().get(link)
+                .then().statusCode(200)
+                .body(allOf(containsString("Бас тартамын"), containsString("action=\"" + token + "/decline\"")));
+        given().accept(ContentType.JSON).when().post(link + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<PageDeclined> declines = NotificationEvents.of(request.incidentId(), PageDeclined.class);
+            assertEquals(1, declines.size());
+            assertEquals(new PageDeclined(request.incidentId(), request.pageId(), request.assignmentId(),
+                    request.responderId(), "DECLINED_BY_LINK", declines.get(0).declinedAt()), declines.get(0));
+        });
+
+        given().accept(ContentType.JSON).when().post(link)
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("already declined"));
+        given().accept(ContentType.JSON).when().post(link + "/decline").then().statusCode(409);
+        String expired = "/ack/" + tokens.issue(request.pageId(), Instant.now().minusSeconds(60));
+        given().accept(ContentType.JSON).when().post(expired + "/decline")
+                .then().statusCode(410).contentType(startsWith("application/problem+json"));
+        assertEquals("DECLINED", OpsApi.pages(request.incidentId()).getString("[0].status"));
+        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+        assertEquals(1, NotificationEvents.of(request.incidentId(), PageDeclined.class).size());
+    }
+
+    @Test
     void browserFormPostIsThankedInHtml() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/form")));
         String link = pagedLink(request, "/pager/form");
@@ -117,7 +148,7 @@ class AcknowledgementTest {
                 .then().statusCode(200).contentType(startsWith("text/html")).body(containsString("Рахмет"));
         given().contentType(ContentType.URLENC).when().post(link)
                 .then().statusCode(409).contentType(startsWith("text/html"))
-                .body(allOf(containsString("бұрын қабылданған"), not(containsString("<form"))));
+                .body(allOf(containsString("бұрын жауап берілген"), not(containsString("<form"))));
         given().when().get(link)
                 .then().statusCode(200).body(not(containsString("<form")));
     }

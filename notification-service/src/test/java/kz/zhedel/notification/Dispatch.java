@@ -25,10 +25,21 @@ final class Dispatch {
     private Dispatch() {
     }
 
-    /** A page request for a fresh incident. */
+    /** A page request for a fresh incident, to a fresh responder speaking Kazakh. */
     static PageRequested pageRequest(Contact... contacts) {
-        return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Category.BULLYING, Severity.P2, District.BAIKONUR, Language.KK, List.of(contacts), Instant.now());
+        return pageRequest(UUID.randomUUID(), Language.KK, contacts);
+    }
+
+    static PageRequested pageRequest(UUID responderId, Language responderLanguage, Contact... contacts) {
+        return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), responderId,
+                Category.BULLYING, Severity.P2, District.BAIKONUR, Language.KK, responderLanguage, List.of(contacts),
+                Instant.now(), Instant.parse("2041-03-01T10:15:00Z"));
+    }
+
+    static PageRequested request(UUID responderId, Language responderLanguage, Contact... contacts) {
+        PageRequested request = pageRequest(responderId, responderLanguage, contacts);
+        send(CloudEventRecords.of(request));
+        return request;
     }
 
     @SafeVarargs

@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +62,7 @@ class PagingTest {
     }
 
     @Test
-    void pageReachesTheWebhookWithOnlyTheDocumentedFields() {
+    void pageReachesTheWebhookWithOnlyTheDocumentedFields() throws Exception {
         PageRequested request = Dispatch.request(webhook("/pager/first"));
 
         await().atMost(WAIT).until(() -> pager.at("/pager/first").size() == 1);
@@ -64,6 +70,10 @@ class PagingTest {
         assertEquals("POST", post.method());
         assertEquals("application/json", post.headers().getFirst("Content-Type"));
         assertEquals(request.pageId().toString(), post.headers().getFirst("Idempotency-Key"));
+        String timestamp = post.headers().getFirst("X-Zhedel-Timestamp");
+        assertTrue(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond()) < 60, timestamp);
+        assertEquals("sha256=" + hmac("test-only-webhook-secret-0123456789", timestamp + "." + post.body()),
+                post.headers().getFirst("X-Zhedel-Signature"), "HMAC-SHA256 of <timestamp>.<body>");
         JsonNode page = post.json();
         Set<String> fields = new HashSet<>();
         page.fieldNames().forEachRemaining(fields::add);
@@ -88,6 +98,12 @@ class PagingTest {
             assertEquals(Channel.WEBHOOK, delivered.get(0).channel());
         });
         assertEquals(1, pager.at("/pager/first").size());
+    }
+
+    static String hmac(String secret, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -116,7 +132,7 @@ class PagingTest {
     @Test
     void permanentFailureMovesOnToTheNextContact() {
         pager.script("/pager/gone", 404);
-        PageRequested request = Dispatch.request(webhook("/pager/gone"), new Contact(Channel.EMAIL, "duty@psc.example"),
+        PageRequested request = Dispatch.request(webhook("/pager/gone"), new Contact(Channel.EMAIL, "not-an-address"),
                 webhook("/pager/backup"));
 
         await().atMost(WAIT).until(() -> pager.at("/pager/backup").size() == 1);
@@ -131,20 +147,20 @@ class PagingTest {
         assertEquals("HTTP 404", pages.getString("[0].deliveries[0].lastError"));
         assertEquals("FAILED", pages.getString("[0].deliveries[1].status"));
         assertEquals("EMAIL", pages.getString("[0].deliveries[1].channel"));
-        assertEquals("channel not available yet", pages.getString("[0].deliveries[1].lastError"));
+        assertEquals("invalid e-mail address", pages.getString("[0].deliveries[1].lastError"));
         assertEquals("DELIVERED", pages.getString("[0].deliveries[2].status"));
     }
 
     @Test
     void pageFailsWhenEveryContactFailed() {
         pager.script("/pager/down", 503);
-        PageRequested request = Dispatch.request(webhook("/pager/down"), new Contact(Channel.SMS, "+77015550101"));
+        PageRequested request = Dispatch.request(webhook("/pager/down"), new Contact(Channel.SMS, "12"));
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<PageFailed> failed = NotificationEvents.of(request.incidentId(), PageFailed.class);
             assertEquals(1, failed.size());
             assertEquals(request.pageId(), failed.get(0).pageId());
-            assertEquals("WEBHOOK: HTTP 503 after 5 attempts; SMS: channel not available yet",
+            assertEquals("WEBHOOK: HTTP 503 after 5 attempts; SMS: invalid phone number",
                     failed.get(0).reason());
         });
         assertEquals(5, pager.at("/pager/down").size());

@@ -13,6 +13,7 @@ import kz.zhedel.dispatch.service.Dispatcher;
 import kz.zhedel.dispatch.service.PageReports;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.ZhedelEvent;
@@ -48,6 +49,8 @@ public class DispatchEvents {
             dispatcher.dispatch(e);
         } else if (event instanceof PageAcknowledged e) {
             pages.acknowledged(e);
+        } else if (event instanceof PageDeclined e) {
+            pages.declined(e);
         } else if (event instanceof PageDelivered e) {
             pages.delivered(e);
         } else if (event instanceof PageFailed e) {

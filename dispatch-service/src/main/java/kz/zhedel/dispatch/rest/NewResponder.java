@@ -1,6 +1,10 @@
 package kz.zhedel.dispatch.rest;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +25,12 @@ public record NewResponder(
         @NotEmpty List<@NotNull Language> languages,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid ContactMethod> contacts) {
 
-    public record ContactMethod(@NotNull Channel channel, @NotBlank @Size(max = 500) String address) {
+    /**
+     * {@code delay} (ISO-8601, e.g. {@code PT1M}): page this contact that long after the page request, even when an
+     * earlier one reached the responder. Without it the first contact is paged at once and a later one only when
+     * the contact before it failed.
+     */
+    public record ContactMethod(@NotNull Channel channel, @NotBlank @Size(max = 500) String address,
+            @DurationMin(seconds = 0) @DurationMax(hours = 24) Duration delay) {
     }
 }

@@ -144,7 +144,8 @@ public class Dispatcher {
         assignment.pageStatusAt = now;
         outbox.record(new PageRequested(incident.id, assignment.pageId, assignment.id, responder.id,
                 incident.category, incident.severity, incident.district,
-                responder.pageLanguage(incident.childLanguage), responder.contactList(), now));
+                responder.pageLanguage(incident.childLanguage), responder.languages.get(0), responder.contactList(),
+                now, assignment.ackDeadline));
     }
 
     private void unassigned(Incident incident, ResponderRole role, String reason, Instant now) {

@@ -5,20 +5,26 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.dispatch.domain.Assignment;
+import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
 import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 
 /** Applies what notification-service reports about pages to the assignments they were sent for. */
 @ApplicationScoped
 public class PageReports {
+
+    private static final Logger LOG = Logger.getLogger(PageReports.class);
 
     @Inject
     Lifecycle lifecycle;
@@ -30,6 +36,20 @@ public class PageReports {
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledged(PageAcknowledged ack) {
         lifecycle.acknowledge(assignment(ack.incidentId(), ack.assignmentId()), at(ack.acknowledgedAt()));
+    }
+
+    /**
+     * The responder declined through the page (link, SMS reply, Telegram button): the same decline as through the
+     * API, which reassigns. A decline of an assignment that has moved on (resolved, declined already) changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void declined(PageDeclined report) {
+        Assignment assignment = assignment(report.incidentId(), report.assignmentId());
+        if (!Action.DECLINE.allowedFrom(assignment.status)) {
+            LOG.debugf("assignment %s is %s, page decline ignored", assignment.id, assignment.status);
+            return;
+        }
+        lifecycle.act(assignment.id, Action.DECLINE, "declined through the page: " + report.reason());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

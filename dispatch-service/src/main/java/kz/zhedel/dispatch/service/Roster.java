@@ -29,7 +29,8 @@ public class Roster {
         responder.role = request.role();
         responder.districts.addAll(request.districts().stream().distinct().toList());
         responder.languages.addAll(request.languages().stream().distinct().toList());
-        request.contacts().forEach(c -> responder.contacts.add(ResponderContact.of(c.channel(), c.address().strip())));
+        request.contacts().forEach(c -> responder.contacts.add(ResponderContact.of(c.channel(), c.address().strip(),
+                c.delay())));
         responder.persist();
         audit.record("responder.enrolled", "responder", responder.id, null, ResponderView.of(responder));
         return responder;

@@ -11,5 +11,10 @@ public interface PageChannel {
 
     Channel channel();
 
-    DeliveryResult send(PageMessage message, String address);
+    DeliveryResult send(Notice notice);
+
+    /** Whether pages held back by the per-responder rate limit are bundled into one message (not for machines). */
+    default boolean rateLimited() {
+        return true;
+    }
 }

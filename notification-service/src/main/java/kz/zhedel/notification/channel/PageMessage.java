@@ -1,5 +1,6 @@
 package kz.zhedel.notification.channel;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import kz.zhedel.events.Category;
@@ -8,9 +9,9 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.Severity;
 
 /**
- * Everything a channel may tell a responder: need to know, so ids, classification and the acknowledgement link,
- * never the child's name or the report's text. {@code language} lets text channels pick kk or ru.
+ * Everything a channel may tell a responder about a page: need to know, so ids, classification, the deadline, the
+ * reply code and the acknowledgement link, never the child's name or the report's text.
  */
 public record PageMessage(UUID pageId, UUID incidentId, UUID assignmentId, Category category, Severity severity,
-        District district, Language language, String ackUrl) {
+        District district, Language language, Instant ackDeadline, String replyCode, String ackUrl) {
 }

@@ -38,6 +38,13 @@ public interface DeliveryConfig {
     @WithDefault("30s")
     Duration lease();
 
+    /**
+     * How long an SMS or voice message taken by a gateway may wait for its delivery receipt before the next backup
+     * contact is paged anyway (the receipt still counts when it comes).
+     */
+    @WithDefault("2m")
+    Duration receiptTimeout();
+
     /** Deliveries sent in parallel, so that one slow receiver does not hold up the other pages. */
     @WithDefault("8")
     int concurrency();

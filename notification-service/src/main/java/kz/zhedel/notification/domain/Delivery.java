@@ -38,6 +38,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String address;
 
+    @Column(name = "responder_id")
+    public UUID responderId;
+
+    /** A timed step: due this long after the request. Null: a backup, due when the delivery before it failed. */
+    @Column(name = "delay_seconds")
+    public Integer delaySeconds;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
 
@@ -51,6 +58,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "leased_until")
     public Instant leasedUntil;
 
+    /** Held back by the per-responder rate limit; leaves bundled with the others held for the same contact. */
+    @Column(nullable = false)
+    public boolean held;
+
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
 
@@ -63,9 +74,22 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    public static Delivery pending(UUID pageId, int position, Channel channel, String address) {
+    /** Which gateway took it (SMS, voice: the one that was up) and its id, which delivery receipts name. */
+    public String provider;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    public static Delivery pending(Page page, int position, Channel channel, String address) {
         Delivery delivery = new Delivery();
-        delivery.pageId = pageId;
+        delivery.pageId = page.id;
+        delivery.responderId = page.responderId;
         delivery.position = position;
         delivery.channel = channel;
         delivery.address = address;
@@ -73,7 +97,11 @@ public class Delivery extends PanacheEntityBase {
         return delivery;
     }
 
-    /** No longer needed: the page was delivered through another contact or acknowledged. */
+    public boolean isBackup() {
+        return delaySeconds == null;
+    }
+
+    /** No longer needed: the page reached the responder through the contact before, or was answered. */
     public void cancel() {
         status = DeliveryStatus.CANCELLED;
         nextAttemptAt = null;
@@ -90,5 +118,14 @@ public class Delivery extends PanacheEntityBase {
 
     public static List<Delivery> pending(UUID pageId) {
         return list("pageId = ?1 and status = ?2 order by position", pageId, DeliveryStatus.PENDING);
+    }
+
+    /** Still waiting to be sent, or sent and waiting for the receipt. */
+    public static long unsettled(UUID pageId) {
+        return count("pageId = ?1 and status in ?2", pageId, List.of(DeliveryStatus.PENDING, DeliveryStatus.SENT));
+    }
+
+    public static List<Delivery> byProviderMessage(String provider, String providerMessageId) {
+        return list("provider = ?1 and providerMessageId = ?2", provider, providerMessageId);
     }
 }

@@ -19,6 +19,7 @@ import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageAcknowledged;
+import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.Severity;
@@ -52,6 +53,19 @@ public class Page extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Language language;
 
+    /** The responder's first language: the texts are written in it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "responder_language")
+    public Language responderLanguage;
+
+    /** When dispatch escalates if nobody acknowledges; shown in the texts. */
+    @Column(name = "ack_deadline")
+    public Instant ackDeadline;
+
+    /** Four digits the responder replies by SMS with ("1234 1" acknowledges, "1234 2" declines). */
+    @Column(name = "reply_code")
+    public String replyCode;
+
     @Enumerated(EnumType.STRING)
     public PageStatus status;
 
@@ -69,6 +83,9 @@ public class Page extends PanacheEntityBase {
 
     @Column(name = "failed_at")
     public Instant failedAt;
+
+    @Column(name = "declined_at")
+    public Instant declinedAt;
 
     @Column(name = "failure_reason")
     public String failureReason;
@@ -98,13 +115,51 @@ public class Page extends PanacheEntityBase {
         return status == PageStatus.ACKNOWLEDGED;
     }
 
+    public boolean isAnswered() {
+        return status.isAnswered();
+    }
+
+    /** The language the texts are written in: the responder's, else the page's, else Kazakh. */
+    public Language textLanguage() {
+        return responderLanguage != null ? responderLanguage : language != null ? language : Language.KK;
+    }
+
     public PageAcknowledged acknowledge(Instant at) {
-        if (isAcknowledged()) {
-            throw new IllegalStateException("page " + id + " is already acknowledged");
-        }
+        requireOpen();
         status = PageStatus.ACKNOWLEDGED;
         acknowledgedAt = at;
         return new PageAcknowledged(incidentId, id, assignmentId, responderId, at);
+    }
+
+    /** {@code reason} is a fixed code naming the path (link, SMS, Telegram), never the responder's words. */
+    public PageDeclined decline(String reason, Instant at) {
+        requireOpen();
+        status = PageStatus.DECLINED;
+        declinedAt = at;
+        return new PageDeclined(incidentId, id, assignmentId, responderId, reason, at);
+    }
+
+    /** Dispatch reports the assignment acknowledged some other way (API, another page): nothing to announce. */
+    public void acknowledgedElsewhere(Instant at) {
+        status = PageStatus.ACKNOWLEDGED;
+        acknowledgedAt = at;
+    }
+
+    private void requireOpen() {
+        if (isAnswered()) {
+            throw new IllegalStateException("page " + id + " is already " + status);
+        }
+    }
+
+    public static List<Page> openOfAssignment(UUID assignmentId) {
+        return list("assignmentId = ?1 and status not in ?2", assignmentId,
+                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED));
+    }
+
+    /** Unanswered pages with this reply code whose link still works. */
+    public static List<Page> openWithReplyCode(String code, Instant now) {
+        return list("replyCode = ?1 and status not in ?2 and ackExpiresAt > ?3", code,
+                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED), now);
     }
 
     public static Page lock(UUID id) {

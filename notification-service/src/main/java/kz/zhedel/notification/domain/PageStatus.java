@@ -1,6 +1,13 @@
 package kz.zhedel.notification.domain;
 
-/** Where a page stands. DELIVERED and FAILED may still become ACKNOWLEDGED: the responder got the link somehow. */
+/**
+ * Where a page stands. DELIVERED and FAILED may still become ACKNOWLEDGED or DECLINED: the responder got the link
+ * somehow. ACKNOWLEDGED and DECLINED are final.
+ */
 public enum PageStatus {
-    REQUESTED, DELIVERED, FAILED, ACKNOWLEDGED
+    REQUESTED, DELIVERED, FAILED, ACKNOWLEDGED, DECLINED;
+
+    public boolean isAnswered() {
+        return this == ACKNOWLEDGED || this == DECLINED;
+    }
 }

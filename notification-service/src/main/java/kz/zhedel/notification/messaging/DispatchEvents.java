@@ -9,12 +9,14 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.notification.service.Acknowledgements;
 import kz.zhedel.notification.service.Pages;
 import kz.zhedel.platform.inbox.EventInbox;
 
-/** Dispatch's page requests; its other events are not notification's business. */
+/** Dispatch's page requests, and its acknowledgements that stop a page; its other events are not ours. */
 @ApplicationScoped
 public class DispatchEvents {
 
@@ -23,6 +25,9 @@ public class DispatchEvents {
 
     @Inject
     Pages pages;
+
+    @Inject
+    Acknowledgements acknowledgements;
 
     @Incoming("dispatch")
     @Blocking
@@ -33,6 +38,8 @@ public class DispatchEvents {
     void apply(ZhedelEvent event) {
         if (event instanceof PageRequested request) {
             pages.request(request);
+        } else if (event instanceof AssignmentAcknowledged acknowledged) {
+            acknowledgements.acknowledgedElsewhere(acknowledged); // the remaining steps stop
         }
     }
 }

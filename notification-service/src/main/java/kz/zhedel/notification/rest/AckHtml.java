@@ -10,14 +10,17 @@ import kz.zhedel.notification.domain.Page;
 final class AckHtml {
 
     enum Lang {
-        KK("kk", "Жедел шақыру", "Оқиға", "Санат", "Маңыздылық", "Аудан", "Қабылдаймын",
-                "Рахмет! Шақыру қабылданды.", "Бұл шақыру бұрын қабылданған.",
+        KK("kk", "Жедел шақыру", "Оқиға", "Санат", "Маңыздылық", "Аудан", "Қабылдаймын", "Бас тартамын",
+                "Рахмет! Шақыру қабылданды.", "Шақырудан бас тарттыңыз. Басқа маман шақырылады.",
+                "Бұл шақыруға бұрын жауап берілген.",
                 "Сілтеменің мерзімі өтіп кетті. Кезекші үйлестірушіге хабарласыңыз.", "Сілтеме жарамсыз."),
-        RU("ru", "Срочный вызов", "Инцидент", "Категория", "Срочность", "Район", "Принимаю",
-                "Спасибо! Вызов принят.", "Этот вызов уже принят.",
+        RU("ru", "Срочный вызов", "Инцидент", "Категория", "Срочность", "Район", "Принимаю", "Отказываюсь",
+                "Спасибо! Вызов принят.", "Вы отказались от вызова. Будет вызван другой специалист.",
+                "На этот вызов уже ответили.",
                 "Срок действия ссылки истёк. Свяжитесь с дежурным координатором.", "Ссылка недействительна."),
-        EN("en", "Urgent page", "Incident", "Category", "Severity", "District", "Acknowledge",
-                "Thank you. The page is acknowledged.", "This page was already acknowledged.",
+        EN("en", "Urgent page", "Incident", "Category", "Severity", "District", "Acknowledge", "Decline",
+                "Thank you. The page is acknowledged.", "You declined the page. Someone else will be paged.",
+                "This page was already answered.",
                 "This link has expired. Please call the duty coordinator.", "This link is not valid.");
 
         final String code;
@@ -27,13 +30,16 @@ final class AckHtml {
         final String severity;
         final String district;
         final String button;
+        final String declineButton;
         final String thanks;
+        final String declined;
         final String already;
         final String expired;
         final String invalid;
 
         Lang(String code, String title, String incident, String category, String severity, String district,
-                String button, String thanks, String already, String expired, String invalid) {
+                String button, String declineButton, String thanks, String declined, String already, String expired,
+                String invalid) {
             this.code = code;
             this.title = title;
             this.incident = incident;
@@ -41,7 +47,9 @@ final class AckHtml {
             this.severity = severity;
             this.district = district;
             this.button = button;
+            this.declineButton = declineButton;
             this.thanks = thanks;
+            this.declined = declined;
             this.already = already;
             this.expired = expired;
             this.invalid = invalid;
@@ -72,15 +80,21 @@ final class AckHtml {
     private AckHtml() {
     }
 
-    /** The page's classification and, unless it is already acknowledged, the button that posts to this URL. */
-    static String confirm(Page page, Lang lang) {
-        String action = page.isAcknowledged() ? note(lang.already)
-                : "<form method=\"post\"><button type=\"submit\">" + esc(lang.button) + "</button></form>";
+    /**
+     * The page's classification and, unless it is already answered, the two buttons: Acknowledge posts to this URL,
+     * Decline to {@code <this URL>/decline} (relative to the token, so no URL is built here).
+     */
+    static String confirm(Page page, String token, Lang lang) {
+        String action = page.isAnswered() ? note(lang.already)
+                : "<form method=\"post\"><button type=\"submit\">" + esc(lang.button) + "</button></form>"
+                        + "<form method=\"post\" action=\"" + esc(token) + "/decline\">"
+                        + "<button type=\"submit\" class=\"decline\">" + esc(lang.declineButton)
+                        + "</button></form>";
         return document(lang, details(page, lang) + action);
     }
 
     static String thanks(Page page, Lang lang) {
-        return document(lang, note(lang.thanks) + details(page, lang));
+        return document(lang, note(page.isAcknowledged() ? lang.thanks : lang.declined) + details(page, lang));
     }
 
     static String already(Page page, Lang lang) {
@@ -112,7 +126,7 @@ final class AckHtml {
                 + "font-size:1.1rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.5rem 1rem}dt{color:#555}"
                 + "dd{margin:0;font-weight:600}.id{font-family:monospace;font-size:.85rem;word-break:break-all}"
                 + "button{width:100%;padding:1.1rem;font-size:1.3rem;border:0;border-radius:.6rem;"
-                + "background:#0b7a4b;color:#fff}.note{padding:1rem;border-radius:.6rem;background:#eef2ee}"
+                + "background:#0b7a4b;color:#fff;margin-bottom:1rem}.decline{background:#9b2c2c}.note{padding:1rem;border-radius:.6rem;background:#eef2ee}"
                 + "</style></head><body><h1>" + esc(lang.title) + "</h1>" + body + "</body></html>";
     }
 

@@ -2,6 +2,7 @@ package kz.zhedel.notification.rest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,12 +26,13 @@ import kz.zhedel.notification.rest.AckHtml.Lang;
 import kz.zhedel.notification.service.AckTokens;
 import kz.zhedel.notification.service.AckTokens.AckToken;
 import kz.zhedel.notification.service.Acknowledgements;
-import kz.zhedel.notification.service.Acknowledgements.Acknowledgement;
+import kz.zhedel.notification.service.Acknowledgements.Answer;
+import kz.zhedel.notification.service.Acknowledgements.Choice;
 import kz.zhedel.platform.rest.Problem;
 
 /**
- * The link in a page. No API key: the signed token is the credential, and it only lets its holder acknowledge that
- * one page. Browsers get small HTML pages, API clients JSON and problem+json.
+ * The link in a page. No API key: the signed token is the credential, and it only lets its holder answer that one
+ * page (acknowledge or decline). Browsers get small HTML pages, API clients JSON and problem+json.
  */
 @Path("/ack/{token}")
 @PermitAll
@@ -48,41 +50,53 @@ public class AckResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "The page behind the link, with an Acknowledge button (HTML)")
+    @Operation(summary = "The page behind the link, with Acknowledge and Decline buttons (HTML)")
     public Response show(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         Optional<AckToken> link = tokens.read(token);
         Page page = link.map(l -> Page.<Page>findById(l.pageId())).orElse(null);
-        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.language);
+        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.textLanguage());
         if (page == null) {
             return refuse(Status.NOT_FOUND, texts, headers, uri);
         }
         if (expired(link.get())) {
             return refuse(Status.GONE, texts, headers, uri);
         }
-        return html(Status.OK, AckHtml.confirm(page, texts));
+        return html(Status.OK, AckHtml.confirm(page, token, texts));
     }
 
     @POST
-    @Operation(summary = "Acknowledge the page: once; 409 when already acknowledged, 410 when the link expired")
+    @Operation(summary = "Acknowledge the page: once; 409 when already answered, 410 when the link expired")
     public Response acknowledge(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri) {
+        return answer(token, Choice.ACKNOWLEDGE, lang, headers, uri);
+    }
+
+    @POST
+    @Path("/decline")
+    @Operation(summary = "Decline the page (dispatch reassigns): once; 409 when already answered, 410 when expired")
+    public Response decline(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return answer(token, Choice.DECLINE, lang, headers, uri);
+    }
+
+    private Response answer(String token, Choice choice, String lang, HttpHeaders headers, UriInfo uri) {
         Optional<AckToken> link = tokens.read(token);
         if (link.isEmpty() || expired(link.get())) {
             Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), null);
             return refuse(link.isEmpty() ? Status.NOT_FOUND : Status.GONE, texts, headers, uri);
         }
-        Acknowledgement ack = acknowledgements.acknowledge(link.get().pageId());
-        Page page = ack.page();
-        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.language);
+        Answer answer = acknowledgements.answer(link.get().pageId(), choice, Acknowledgements.Path.LINK);
+        Page page = answer.page();
+        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.textLanguage());
         boolean browser = wantsHtml(headers);
-        return switch (ack.outcome()) {
-            case UNKNOWN_PAGE -> refuse(Status.NOT_FOUND, texts, headers, uri);
-            case ALREADY_ACKNOWLEDGED -> browser
+        return switch (answer.outcome()) {
+            case UNKNOWN_PAGE, EXPIRED -> refuse(Status.NOT_FOUND, texts, headers, uri);
+            case ALREADY_ANSWERED -> browser
                     ? html(Status.CONFLICT, AckHtml.already(page, texts))
-                    : problem(Status.CONFLICT, "page " + page.id + " was already acknowledged at "
-                            + page.acknowledgedAt, uri);
-            case ACKNOWLEDGED -> browser
+                    : problem(Status.CONFLICT, "page " + page.id + " was already "
+                            + page.status.name().toLowerCase(Locale.ROOT) + ": nothing changed", uri);
+            case ANSWERED -> browser
                     ? html(Status.OK, AckHtml.thanks(page, texts))
                     : Response.ok(new AckResult(page.id, page.incidentId, page.status), MediaType.APPLICATION_JSON)
                             .build();

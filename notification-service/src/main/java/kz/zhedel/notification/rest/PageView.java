@@ -19,23 +19,28 @@ import kz.zhedel.notification.domain.PageStatus;
  * duty coordinator acknowledge for a responder who called in.
  */
 public record PageView(UUID pageId, UUID incidentId, UUID assignmentId, UUID responderId, Category category,
-        Severity severity, District district, Language language, PageStatus status, Instant requestedAt,
-        Instant deliveredAt, Instant acknowledgedAt, Instant failedAt, String failureReason, Instant ackExpiresAt,
-        String ackUrl, List<DeliveryView> deliveries) {
+        Severity severity, District district, Language language, Language responderLanguage, PageStatus status,
+        Instant requestedAt, Instant ackDeadline, Instant deliveredAt, Instant acknowledgedAt, Instant declinedAt,
+        Instant failedAt, String failureReason, Instant ackExpiresAt, String ackUrl, String replyCode,
+        List<DeliveryView> deliveries) {
 
-    public record DeliveryView(int position, Channel channel, String address, DeliveryStatus status, int attempts,
-            String lastError, String providerStatus, Instant nextAttemptAt, Instant lastAttemptAt,
-            Instant deliveredAt) {
+    /** {@code delay}: seconds after the request for a timed step, null for a backup. */
+    public record DeliveryView(int position, Channel channel, String address, Integer delay, DeliveryStatus status,
+            boolean held, int attempts, String lastError, String provider, String providerMessageId,
+            String providerStatus, Instant nextAttemptAt, Instant lastAttemptAt, Instant sentAt, Instant deliveredAt,
+            Instant failedAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.position, d.channel, d.address, d.status, d.attempts, d.lastError,
-                    d.providerStatus, d.nextAttemptAt, d.lastAttemptAt, d.deliveredAt);
+            return new DeliveryView(d.position, d.channel, d.address, d.delaySeconds, d.status, d.held, d.attempts,
+                    d.lastError, d.provider, d.providerMessageId, d.providerStatus, d.nextAttemptAt, d.lastAttemptAt,
+                    d.sentAt, d.deliveredAt, d.failedAt);
         }
     }
 
     static PageView of(Page p, String ackUrl, List<Delivery> deliveries) {
         return new PageView(p.id, p.incidentId, p.assignmentId, p.responderId, p.category, p.severity, p.district,
-                p.language, p.status, p.requestedAt, p.deliveredAt, p.acknowledgedAt, p.failedAt, p.failureReason,
-                p.ackExpiresAt, ackUrl, deliveries.stream().map(DeliveryView::of).toList());
+                p.language, p.responderLanguage, p.status, p.requestedAt, p.ackDeadline, p.deliveredAt,
+                p.acknowledgedAt, p.declinedAt, p.failedAt, p.failureReason, p.ackExpiresAt, ackUrl, p.replyCode,
+                deliveries.stream().map(DeliveryView::of).toList());
     }
 }

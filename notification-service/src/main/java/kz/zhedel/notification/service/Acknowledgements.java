@@ -1,25 +1,55 @@
 package kz.zhedel.notification.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.Channel;
 import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.Page;
 import kz.zhedel.platform.outbox.Outbox;
 
-/** A responder took the page: it is acknowledged once, announced once, and its remaining deliveries stop. */
+/**
+ * A responder answered a page (link, SMS reply, Telegram button): acknowledged or declined once, announced once,
+ * and its remaining deliveries stop. An answer to a page already answered, expired or not the sender's changes
+ * nothing.
+ */
 @ApplicationScoped
 public class Acknowledgements {
 
-    public enum Outcome {
-        ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, UNKNOWN_PAGE
+    private static final Logger LOG = Logger.getLogger(Acknowledgements.class);
+    /** "1234 1" acknowledges, "1234 2" declines; spaces and a missing space are forgiven. */
+    private static final Pattern REPLY = Pattern.compile("\\s*(\\d{4})\\s*([12])\\s*");
+
+    public enum Choice {
+        ACKNOWLEDGE, DECLINE
     }
 
-    public record Acknowledgement(Outcome outcome, Page page) {
+    /** Which path the answer came by; a decline's reason code names it, never the responder's words. */
+    public enum Path {
+        LINK, SMS, TELEGRAM;
+
+        String declineReason() {
+            return "DECLINED_BY_" + name();
+        }
+    }
+
+    public enum Outcome {
+        ANSWERED, ALREADY_ANSWERED, EXPIRED, UNKNOWN_PAGE
+    }
+
+    public record Answer(Outcome outcome, Page page) {
     }
 
     @Inject
@@ -28,17 +58,77 @@ public class Acknowledgements {
     @Inject
     Outbox outbox;
 
+    /** Through the signed link: the token already proved who may answer; its expiry is checked by the caller. */
     @Transactional
-    public Acknowledgement acknowledge(UUID pageId) {
-        Page page = Page.lock(pageId); // two clicks at once: the second waits here and finds it acknowledged
+    public Answer answer(UUID pageId, Choice choice, Path path) {
+        Page page = Page.lock(pageId); // two presses at once: the second waits here and finds it answered
         if (page == null) {
-            return new Acknowledgement(Outcome.UNKNOWN_PAGE, null);
+            return new Answer(Outcome.UNKNOWN_PAGE, null);
         }
-        if (page.isAcknowledged()) {
-            return new Acknowledgement(Outcome.ALREADY_ACKNOWLEDGED, page);
+        return apply(page, choice, path);
+    }
+
+    /** A Telegram button: only from the chat the page was sent to, and while its link still works. */
+    @Transactional
+    public Answer byTelegram(UUID pageId, Choice choice, String chatId) {
+        Page page = Page.lock(pageId);
+        if (page == null || !sentTo(page, List.of(Channel.TELEGRAM), chatId::equals)) {
+            return new Answer(Outcome.UNKNOWN_PAGE, null);
         }
-        outbox.record(page.acknowledge(clock.instant()));
-        Delivery.pending(pageId).forEach(Delivery::cancel);
-        return new Acknowledgement(Outcome.ACKNOWLEDGED, page);
+        if (!clock.instant().isBefore(page.ackExpiresAt)) {
+            return new Answer(Outcome.EXPIRED, page);
+        }
+        return apply(page, choice, Path.TELEGRAM);
+    }
+
+    /** An SMS reply: the code names an open page, and the sender's number must be one the page was sent to. */
+    @Transactional
+    public Answer bySms(String phone, String text) {
+        Matcher reply = REPLY.matcher(text == null ? "" : text);
+        String sender = digits(phone);
+        if (!reply.matches() || sender.isEmpty()) {
+            return new Answer(Outcome.UNKNOWN_PAGE, null);
+        }
+        Choice choice = "1".equals(reply.group(2)) ? Choice.ACKNOWLEDGE : Choice.DECLINE;
+        for (Page candidate : Page.openWithReplyCode(reply.group(1), clock.instant())) {
+            if (sentTo(candidate, List.of(Channel.SMS, Channel.VOICE), address -> digits(address).equals(sender))) {
+                return apply(Page.lock(candidate.id), choice, Path.SMS);
+            }
+        }
+        return new Answer(Outcome.UNKNOWN_PAGE, null);
+    }
+
+    /** Dispatch took the acknowledgement some other way: this assignment's pages stop, with nothing to announce. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledgedElsewhere(AssignmentAcknowledged event) {
+        for (Page open : Page.openOfAssignment(event.assignmentId())) {
+            Page page = Page.lock(open.id);
+            page.acknowledgedElsewhere(event.acknowledgedAt() == null ? clock.instant() : event.acknowledgedAt());
+            Delivery.pending(page.id).forEach(Delivery::cancel);
+            LOG.debugf("page %s stopped: assignment %s acknowledged", page.id, event.assignmentId());
+        }
+    }
+
+    private Answer apply(Page page, Choice choice, Path path) {
+        if (page.isAnswered()) {
+            return new Answer(Outcome.ALREADY_ANSWERED, page);
+        }
+        Instant now = clock.instant();
+        if (choice == Choice.ACKNOWLEDGE) {
+            outbox.record(page.acknowledge(now));
+        } else {
+            outbox.record(page.decline(path.declineReason(), now));
+        }
+        Delivery.pending(page.id).forEach(Delivery::cancel);
+        return new Answer(Outcome.ANSWERED, page);
+    }
+
+    private static boolean sentTo(Page page, List<Channel> channels, Predicate<String> address) {
+        return Delivery.ofPage(page.id).stream()
+                .anyMatch(d -> channels.contains(d.channel) && address.test(d.address));
+    }
+
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
     }
 }

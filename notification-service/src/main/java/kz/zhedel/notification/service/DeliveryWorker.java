@@ -109,7 +109,7 @@ public class DeliveryWorker {
                 ledger.record(claim, result);
             } catch (RuntimeException e) {
                 LOG.warnf("result of delivery %d not recorded, it is sent again after its lease: %s",
-                        claim.deliveryId(), e.getMessage());
+                        claim.firstDeliveryId(), e.getMessage());
             } finally {
                 inFlight.decrementAndGet();
                 wake(); // a freed slot, and maybe the next contact of a failed one is due now
@@ -121,14 +121,14 @@ public class DeliveryWorker {
         return channels.of(claim.channel())
                 .map(channel -> {
                     try {
-                        return channel.send(claim.message(), claim.address());
+                        return channel.send(claim.notice());
                     } catch (RuntimeException e) {
                         // the class only: a message may quote the address
-                        LOG.warnf("channel %s failed on delivery %d: %s", claim.channel(), claim.deliveryId(),
+                        LOG.warnf("channel %s failed on delivery %d: %s", claim.channel(), claim.firstDeliveryId(),
                                 e.getClass().getName());
                         return DeliveryResult.transientFailure("channel error");
                     }
                 })
-                .orElseGet(() -> DeliveryResult.permanentFailure("channel not available yet"));
+                .orElseGet(() -> DeliveryResult.permanentFailure("channel not available"));
     }
 }

@@ -1,6 +1,8 @@
 package kz.zhedel.notification.service;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.PageRequested;
@@ -23,11 +26,15 @@ import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.platform.outbox.Outbox;
 import kz.zhedel.platform.tx.AfterCommit;
 
-/** Takes dispatch's page requests: the page and its deliveries, one per contact in order, the first one due now. */
+/**
+ * Takes dispatch's page requests: the page and its deliveries, one per contact in order. The first is due now, a
+ * timed step at its delay, a backup when the contact before it fails.
+ */
 @ApplicationScoped
 public class Pages {
 
     private static final Logger LOG = Logger.getLogger(Pages.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Clock clock;
@@ -65,20 +72,30 @@ public class Pages {
         page.severity = event.severity();
         page.district = event.district();
         page.language = event.language();
+        page.responderLanguage = event.responderLanguage();
+        page.ackDeadline = event.ackDeadline();
         page.status = PageStatus.REQUESTED;
         page.requestedAt = event.requestedAt() == null ? now : event.requestedAt();
         // From receipt, not from requestedAt: a page that waited in Kafka still gets a link that works for the TTL.
         page.ackExpiresAt = now.plus(ack.ttl()).truncatedTo(ChronoUnit.SECONDS);
-        page.persist();
 
         List<Contact> contacts = event.contacts() == null ? List.of()
                 : event.contacts().stream()
                         .filter(c -> c != null && c.channel() != null && c.address() != null && !c.address().isBlank())
                         .toList();
+        if (contacts.stream().anyMatch(c -> c.channel() == Channel.SMS || c.channel() == Channel.VOICE)) {
+            page.replyCode = replyCode(now);
+        }
+        page.persist();
         for (int position = 0; position < contacts.size(); position++) {
             Contact contact = contacts.get(position);
-            Delivery delivery = Delivery.pending(page.id, position, contact.channel(), contact.address().strip());
-            delivery.nextAttemptAt = position == 0 ? now : null;
+            Delivery delivery = Delivery.pending(page, position, contact.channel(), contact.address().strip());
+            Duration delay = contact.delay() == null && position == 0 ? Duration.ZERO : contact.delay();
+            if (delay != null) {
+                // a timed step: due at its time whatever the steps before it did; a backup waits for them
+                delivery.delaySeconds = (int) Math.max(0, delay.toSeconds());
+                delivery.nextAttemptAt = now.plusSeconds(delivery.delaySeconds);
+            }
             delivery.persist();
         }
         if (contacts.isEmpty()) {
@@ -87,5 +104,15 @@ public class Pages {
         }
         // The page leaves right after the request commits instead of at the worker's next poll.
         afterCommit.run(worker::wake);
+    }
+
+    /** Four digits no other open page uses, so that a reply names one page (the sender's number is checked too). */
+    private String replyCode(Instant now) {
+        String code;
+        int tries = 0;
+        do {
+            code = Integer.toString(1000 + RANDOM.nextInt(9000));
+        } while (!Page.openWithReplyCode(code, now).isEmpty() && ++tries < 20);
+        return code;
     }
 }
