@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
+import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.PageAcknowledged;
@@ -33,7 +34,9 @@ import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.notification.service.AckTokens;
+import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.RealInfrastructure;
 
 @QuarkusTest
@@ -88,6 +91,50 @@ class AcknowledgementTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size() == 1);
         assertEquals("ACKNOWLEDGED", OpsApi.pages(request.incidentId()).getString("[0].status"));
+    }
+
+    @Test
+    void aRepageOfAnAcknowledgedAssignmentPagesNobodyAndRepeatsTheAcknowledgement() {
+        PageRequested first = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/repaged")));
+        given().accept(ContentType.JSON).when().post(pagedLink(first, "/pager/repaged")).then().statusCode(200);
+        PageAcknowledged acknowledged = await().atMost(WAIT).until(
+                () -> NotificationEvents.of(first.incidentId(), PageAcknowledged.class), acks -> acks.size() == 1)
+                .get(0);
+
+        // dispatch's deadline fired before the acknowledgement reached it: the same assignment, a new page
+        PageRequested repage = new PageRequested(first.incidentId(), UUID.randomUUID(), first.assignmentId(),
+                first.responderId(), first.category(), first.severity(), first.district(), first.language(),
+                first.responderLanguage(), first.contacts(), Instant.now(), first.ackDeadline());
+        Dispatch.send(CloudEventRecords.of(repage));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(repage.pageId()),
+                NotificationEvents.of(first.incidentId(), PageAcknowledged.class).stream()
+                        .map(PageAcknowledged::pageId).filter(repage.pageId()::equals).toList()));
+        PageAcknowledged again = NotificationEvents.of(first.incidentId(), PageAcknowledged.class).get(1);
+        assertEquals(acknowledged.acknowledgedAt(), again.acknowledgedAt(), "the time the responder answered");
+        assertEquals(1, pager.at("/pager/repaged").size(), "nobody is paged again");
+        assertEquals("ACKNOWLEDGED", OpsApi.pages(first.incidentId()).getString("[1].status"));
+    }
+
+    @Test
+    void aPageOfAnAssignmentHandedOnIsWithdrawnAndItsLinkSaysSo() {
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/withdrawn")),
+                new Contact(Channel.WEBHOOK, pager.url("/pager/withdrawn-later"), Duration.ofHours(1)));
+        String link = pagedLink(request, "/pager/withdrawn");
+
+        Dispatch.send(CloudEventRecords.of(new AssignmentEscalated(request.incidentId(), request.assignmentId(),
+                request.responderId(), ResponderRole.PSYCHOLOGIST, 2, AssignmentEscalated.Step.REASSIGNED,
+                Instant.now())));
+        await().atMost(WAIT).until(() -> "WITHDRAWN".equals(OpsApi.pages(request.incidentId())
+                .getString("[0].status")));
+        assertEquals("CANCELLED", OpsApi.pages(request.incidentId()).getString("[0].deliveries[1].status"));
+
+        given().accept(ContentType.JSON).when().post(link)
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("already withdrawn"));
+        given().header("Accept-Language", "ru").when().get(link)
+                .then().statusCode(200)
+                .body(allOf(containsString("больше не действует"), not(containsString("<button"))));
+        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package kz.zhedel.notification.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,8 +116,8 @@ public class Page extends PanacheEntityBase {
         return status == PageStatus.ACKNOWLEDGED;
     }
 
-    public boolean isAnswered() {
-        return status.isAnswered();
+    public boolean isClosed() {
+        return status.isClosed();
     }
 
     /** The language the texts are written in: the responder's, else the page's, else Kazakh. */
@@ -127,16 +128,16 @@ public class Page extends PanacheEntityBase {
     public PageAcknowledged acknowledge(Instant at) {
         requireOpen();
         status = PageStatus.ACKNOWLEDGED;
-        acknowledgedAt = at;
-        return new PageAcknowledged(incidentId, id, assignmentId, responderId, at);
+        acknowledgedAt = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the event says what is stored
+        return new PageAcknowledged(incidentId, id, assignmentId, responderId, acknowledgedAt);
     }
 
     /** {@code reason} is a fixed code naming the path (link, SMS, Telegram), never the responder's words. */
     public PageDeclined decline(String reason, Instant at) {
         requireOpen();
         status = PageStatus.DECLINED;
-        declinedAt = at;
-        return new PageDeclined(incidentId, id, assignmentId, responderId, reason, at);
+        declinedAt = at.truncatedTo(ChronoUnit.MICROS);
+        return new PageDeclined(incidentId, id, assignmentId, responderId, reason, declinedAt);
     }
 
     /** Dispatch reports the assignment acknowledged some other way (API, another page): nothing to announce. */
@@ -146,20 +147,31 @@ public class Page extends PanacheEntityBase {
     }
 
     private void requireOpen() {
-        if (isAnswered()) {
+        if (isClosed()) {
             throw new IllegalStateException("page " + id + " is already " + status);
         }
     }
 
+    /** Dispatch ended the assignment: whatever of this page is still due stops; an answer now changes nothing. */
+    public void withdraw() {
+        status = PageStatus.WITHDRAWN;
+    }
+
     public static List<Page> openOfAssignment(UUID assignmentId) {
         return list("assignmentId = ?1 and status not in ?2", assignmentId,
-                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED));
+                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED, PageStatus.WITHDRAWN));
+    }
+
+    /** A page of the assignment the responder already acknowledged, if any. */
+    public static Optional<Page> acknowledgedOfAssignment(UUID assignmentId) {
+        return find("assignmentId = ?1 and status = ?2 order by acknowledgedAt", assignmentId,
+                PageStatus.ACKNOWLEDGED).firstResultOptional();
     }
 
     /** Unanswered pages with this reply code whose link still works. */
     public static List<Page> openWithReplyCode(String code, Instant now) {
         return list("replyCode = ?1 and status not in ?2 and ackExpiresAt > ?3", code,
-                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED), now);
+                List.of(PageStatus.ACKNOWLEDGED, PageStatus.DECLINED, PageStatus.WITHDRAWN), now);
     }
 
     public static Page lock(UUID id) {

@@ -10,13 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.notification.service.Acknowledgements;
 import kz.zhedel.notification.service.Pages;
 import kz.zhedel.platform.inbox.EventInbox;
 
-/** Dispatch's page requests, and its acknowledgements that stop a page; its other events are not ours. */
+/**
+ * Dispatch's page requests, and what ends a page early: the assignment acknowledged another way, handed on after a
+ * missed deadline, declined or called off. Its other events are not ours.
+ */
 @ApplicationScoped
 public class DispatchEvents {
 
@@ -40,6 +45,11 @@ public class DispatchEvents {
             pages.request(request);
         } else if (event instanceof AssignmentAcknowledged acknowledged) {
             acknowledgements.acknowledgedElsewhere(acknowledged); // the remaining steps stop
+        } else if (event instanceof AssignmentProgressed progressed && progressed.stage().isEnd()) {
+            acknowledgements.assignmentEnded(progressed.assignmentId());
+        } else if (event instanceof AssignmentEscalated escalated
+                && escalated.step() == AssignmentEscalated.Step.REASSIGNED) {
+            acknowledgements.assignmentEnded(escalated.assignmentId());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import kz.zhedel.events.Language;
 import kz.zhedel.notification.domain.Page;
+import kz.zhedel.notification.domain.PageStatus;
 
 /** The few small pages a responder sees behind an acknowledgement link, on a phone, in kk, ru or en. */
 final class AckHtml {
@@ -13,14 +14,17 @@ final class AckHtml {
         KK("kk", "Жедел шақыру", "Оқиға", "Санат", "Маңыздылық", "Аудан", "Қабылдаймын", "Бас тартамын",
                 "Рахмет! Шақыру қабылданды.", "Шақырудан бас тарттыңыз. Басқа маман шақырылады.",
                 "Бұл шақыруға бұрын жауап берілген.",
+                "Бұл шақыру енді күшінде емес: іс басқа маманға берілді немесе жабылды.",
                 "Сілтеменің мерзімі өтіп кетті. Кезекші үйлестірушіге хабарласыңыз.", "Сілтеме жарамсыз."),
         RU("ru", "Срочный вызов", "Инцидент", "Категория", "Срочность", "Район", "Принимаю", "Отказываюсь",
                 "Спасибо! Вызов принят.", "Вы отказались от вызова. Будет вызван другой специалист.",
                 "На этот вызов уже ответили.",
+                "Этот вызов больше не действует: случай передан другому специалисту или закрыт.",
                 "Срок действия ссылки истёк. Свяжитесь с дежурным координатором.", "Ссылка недействительна."),
         EN("en", "Urgent page", "Incident", "Category", "Severity", "District", "Acknowledge", "Decline",
                 "Thank you. The page is acknowledged.", "You declined the page. Someone else will be paged.",
                 "This page was already answered.",
+                "This page no longer stands: the case went to someone else or was closed.",
                 "This link has expired. Please call the duty coordinator.", "This link is not valid.");
 
         final String code;
@@ -34,12 +38,13 @@ final class AckHtml {
         final String thanks;
         final String declined;
         final String already;
+        final String withdrawn;
         final String expired;
         final String invalid;
 
         Lang(String code, String title, String incident, String category, String severity, String district,
-                String button, String declineButton, String thanks, String declined, String already, String expired,
-                String invalid) {
+                String button, String declineButton, String thanks, String declined, String already,
+                String withdrawn, String expired, String invalid) {
             this.code = code;
             this.title = title;
             this.incident = incident;
@@ -51,6 +56,7 @@ final class AckHtml {
             this.thanks = thanks;
             this.declined = declined;
             this.already = already;
+            this.withdrawn = withdrawn;
             this.expired = expired;
             this.invalid = invalid;
         }
@@ -85,7 +91,7 @@ final class AckHtml {
      * Decline to {@code <this URL>/decline} (relative to the token, so no URL is built here).
      */
     static String confirm(Page page, String token, Lang lang) {
-        String action = page.isAnswered() ? note(lang.already)
+        String action = page.isClosed() ? note(answered(page, lang))
                 : "<form method=\"post\"><button type=\"submit\">" + esc(lang.button) + "</button></form>"
                         + "<form method=\"post\" action=\"" + esc(token) + "/decline\">"
                         + "<button type=\"submit\" class=\"decline\">" + esc(lang.declineButton)
@@ -98,7 +104,11 @@ final class AckHtml {
     }
 
     static String already(Page page, Lang lang) {
-        return document(lang, note(lang.already) + details(page, lang));
+        return document(lang, note(answered(page, lang)) + details(page, lang));
+    }
+
+    private static String answered(Page page, Lang lang) {
+        return page.status == PageStatus.WITHDRAWN ? lang.withdrawn : lang.already;
     }
 
     static String message(String text, Lang lang) {

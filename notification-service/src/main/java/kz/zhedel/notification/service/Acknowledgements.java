@@ -109,8 +109,22 @@ public class Acknowledgements {
         }
     }
 
+    /**
+     * Dispatch ended the assignment (escalated past it, declined by another path, or called off): its open pages
+     * stop, so that a late press on an old link gets a clear answer instead of acknowledging nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assignmentEnded(UUID assignmentId) {
+        for (Page open : Page.openOfAssignment(assignmentId)) {
+            Page page = Page.lock(open.id);
+            page.withdraw();
+            Delivery.pending(page.id).forEach(Delivery::cancel);
+            LOG.debugf("page %s withdrawn: assignment %s ended", page.id, assignmentId);
+        }
+    }
+
     private Answer apply(Page page, Choice choice, Path path) {
-        if (page.isAnswered()) {
+        if (page.isClosed()) {
             return new Answer(Outcome.ALREADY_ANSWERED, page);
         }
         Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -85,6 +86,14 @@ public class Pages {
                         .toList();
         if (contacts.stream().anyMatch(c -> c.channel() == Channel.SMS || c.channel() == Channel.VOICE)) {
             page.replyCode = replyCode(now);
+        }
+        Optional<Page> answered = Page.acknowledgedOfAssignment(page.assignmentId);
+        if (answered.isPresent()) {
+            // Dispatch re-paged before the acknowledgement reached it (e.g. it was down): tell it again, page no one.
+            page.persist();
+            outbox.record(page.acknowledge(answered.get().acknowledgedAt));
+            LOG.infof("page %s not sent: assignment %s was already acknowledged", page.id, page.assignmentId);
+            return;
         }
         page.persist();
         for (int position = 0; position < contacts.size(); position++) {
