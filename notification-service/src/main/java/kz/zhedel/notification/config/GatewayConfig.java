@@ -20,7 +20,10 @@ public interface GatewayConfig {
     /** {@code ?key=} on the receipt and inbound SMS callbacks; without it every callback is refused. */
     Optional<String> callbackKey();
 
-    /** At most this many messages per provider within {@link #providerWindow()}; beyond it, the next provider. */
+    /**
+     * At most this many messages per provider within {@link #providerWindow()}; beyond it, the next provider. It
+     * counts messages already sent, so senders working at the same moment may overshoot it by their number.
+     */
     @WithDefault("600")
     int providerCap();
 
