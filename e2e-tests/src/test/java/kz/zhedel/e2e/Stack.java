@@ -7,9 +7,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -39,6 +41,10 @@ public final class Stack {
             mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             mail.start();
             Stack stack = new Stack();
+            // A fresh stack each run: responders and shifts left by an earlier run would be paged instead of the
+            // tests' own (down first, in case an interrupted run left it running).
+            stack.zhedel("down");
+            stack.wipe();
             stack.zhedel("up");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.zhedel("down")));
             running = stack;
@@ -121,6 +127,14 @@ public final class Stack {
 
     private String url(int port) {
         return "http://127.0.0.1:" + (port + offset);
+    }
+
+    private void wipe() {
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot wipe " + home, e);
+        }
     }
 
     /** Runs {@code ./zhedel} with this stack's home and offset; returns what it printed. */
