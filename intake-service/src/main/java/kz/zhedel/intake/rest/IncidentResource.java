@@ -1,6 +1,7 @@
 package kz.zhedel.intake.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -10,20 +11,29 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.intake.domain.TimelineEntry;
+import kz.zhedel.intake.service.Accepted;
+import kz.zhedel.intake.service.IdempotencyKeys;
 import kz.zhedel.intake.service.IncidentIntake;
+import kz.zhedel.intake.service.IncidentIntake.Outcome;
+import kz.zhedel.intake.service.IncidentIntake.Received;
+import kz.zhedel.intake.service.IncidentIntake.Replayed;
+import kz.zhedel.intake.service.RateLimit;
+import kz.zhedel.platform.rest.Problem;
 import kz.zhedel.platform.security.Roles;
 
 @Path("/api/v1/incidents")
@@ -35,20 +45,38 @@ public class IncidentResource {
     IncidentIntake intake;
 
     @Inject
+    RateLimit rateLimit;
+
+    @Inject
     SecurityIdentity caller;
+
+    @Context
+    UriInfo uri;
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report an incident about a child; answers at once, dispatch follows asynchronously")
-    public Response report(@NotNull(message = "a JSON body is required") @Valid IncidentReport report) {
-        String partner = caller.getPrincipal().getName();
-        intake.earlier(partner, report.externalRef()).ifPresent(existing -> {
-            throw new ClientErrorException("externalRef " + report.externalRef() + " was already reported as "
-                    + existing.id, Response.status(Response.Status.CONFLICT)
-                            .location(location(existing.id)).build());
-        });
-        Incident incident = intake.receive(partner, report);
-        return Response.accepted(new Accepted(incident.id, incident.status)).location(location(incident.id)).build();
+    @Operation(summary = "Report an incident about a child; answers at once, dispatch follows asynchronously. "
+            + "A repeat with the same Idempotency-Key gets the first answer again and creates nothing")
+    public Response report(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid IncidentReport report) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            return Problem.invalid("invalid header: " + IDEMPOTENCY_KEY, uri.getPath(), List.of(new Problem.FieldError(
+                    IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters"))).toResponse();
+        }
+        rateLimit.acquire(caller.getPrincipal().getName());
+        Outcome outcome = intake.report(caller.getPrincipal().getName(), idempotencyKey, report);
+        if (outcome instanceof Replayed replayed) {
+            IdempotencyKeys.Answer answer = replayed.answer();
+            return Response.status(answer.status()).location(URI.create(answer.location()))
+                    .type(MediaType.APPLICATION_JSON).entity(answer.body()).header("Idempotent-Replayed", "true")
+                    .build();
+        }
+        Incident incident = ((Received) outcome).incident();
+        return Response.accepted(new Accepted(incident.id, incident.status)).location(IncidentIntake.location(incident.id))
+                .build();
     }
 
     @GET
@@ -56,6 +84,9 @@ public class IncidentResource {
     @RolesAllowed({ Roles.PARTNER, Roles.COORDINATOR })
     @Operation(summary = "Status and timeline of one of the caller's incidents (the coordinator's: of any)")
     public IncidentView get(@PathParam("id") UUID id) {
+        if (caller.hasRole(Roles.PARTNER)) {
+            rateLimit.acquire(caller.getPrincipal().getName());
+        }
         return IncidentView.of(visible(id), TimelineEntry.of(id));
     }
 
@@ -69,7 +100,4 @@ public class IncidentResource {
         return incident;
     }
 
-    private static URI location(UUID id) {
-        return URI.create("/api/v1/incidents/" + id);
-    }
 }
