@@ -86,6 +86,10 @@ public class Incident extends PanacheEntityBase {
     @Convert(converter = PersonalDataCipher.class)
     public String summary;
 
+    /** HMAC of the normalized name and birth year ({@code ChildKey}): links reports about one child, names none. */
+    @Column(name = "child_key")
+    public String childKey;
+
     public static Incident findOwned(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import kz.zhedel.intake.domain.Incident;
+import kz.zhedel.intake.domain.IncidentLink;
+import kz.zhedel.intake.domain.LinkStatus;
 import kz.zhedel.intake.domain.TimelineEntry;
 import kz.zhedel.intake.service.Accepted;
 import kz.zhedel.intake.service.IdempotencyKeys;
@@ -33,6 +35,7 @@ import kz.zhedel.intake.service.IncidentIntake.Outcome;
 import kz.zhedel.intake.service.IncidentIntake.Received;
 import kz.zhedel.intake.service.IncidentIntake.Replayed;
 import kz.zhedel.intake.service.RateLimit;
+import kz.zhedel.intake.service.SameChild;
 import kz.zhedel.platform.rest.Problem;
 import kz.zhedel.platform.security.Roles;
 
@@ -46,6 +49,9 @@ public class IncidentResource {
 
     @Inject
     RateLimit rateLimit;
+
+    @Inject
+    SameChild sameChild;
 
     @Inject
     SecurityIdentity caller;
@@ -87,7 +93,34 @@ public class IncidentResource {
         if (caller.hasRole(Roles.PARTNER)) {
             rateLimit.acquire(caller.getPrincipal().getName());
         }
-        return IncidentView.of(visible(id), TimelineEntry.of(id));
+        Incident incident = visible(id);
+        Long linked = caller.hasRole(Roles.COORDINATOR) ? IncidentLink.earlierCount(id) : null;
+        return IncidentView.of(incident, linked, TimelineEntry.of(id));
+    }
+
+    @GET
+    @Path("/{id}/links")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "The incidents linked to this one as being about the same child, earlier and later")
+    public List<LinkView> links(@PathParam("id") UUID id) {
+        visible(id);
+        return IncidentLink.of(id).stream().map(link -> LinkView.of(id, link)).toList();
+    }
+
+    @POST
+    @Path("/{id}/links/{other}/confirm")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "The coordinator confirms that both incidents are about the same child")
+    public LinkView confirm(@PathParam("id") UUID id, @PathParam("other") UUID other) {
+        return LinkView.of(id, sameChild.decide(id, other, LinkStatus.CONFIRMED, caller.getPrincipal().getName()));
+    }
+
+    @POST
+    @Path("/{id}/links/{other}/split")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "The coordinator finds two different children: the link no longer counts")
+    public LinkView split(@PathParam("id") UUID id, @PathParam("other") UUID other) {
+        return LinkView.of(id, sameChild.decide(id, other, LinkStatus.SPLIT, caller.getPrincipal().getName()));
     }
 
     /** The incident if the caller may see it; another partner's is answered exactly like a missing one. */

@@ -37,6 +37,9 @@ public class IncidentIntake {
     IdempotencyKeys idempotencyKeys;
 
     @Inject
+    SameChild sameChild;
+
+    @Inject
     ObjectMapper json;
 
     /** What a report led to: a new incident, or the answer already given to its Idempotency-Key. */
@@ -109,9 +112,10 @@ public class IncidentIntake {
             incident.reporterRole = report.reporter().role();
         }
         incident.persist();
+        int linked = sameChild.link(incident);
         TimelineEntry.of(incident.id, IncidentStatus.RECEIVED, now, "reported by " + partnerId).persist();
         outbox.record(new IncidentReported(incident.id, partnerId, incident.category, incident.severity,
-                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now));
+                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now, linked));
         return incident;
     }
 
