@@ -17,7 +17,10 @@ import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.Severity;
 
-/** A partner's report about a child. Names, phone and summary are encrypted by {@link PersonalDataCipher}. */
+/**
+ * A partner's report about a child. Names, birth year, phone and summary are encrypted by
+ * {@link PersonalDataCipher}; after retention they are erased (null) and the classification stays.
+ */
 @Entity
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {
@@ -52,8 +55,9 @@ public class Incident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public IncidentStatus status;
 
-    @Column(name = "child_birth_year", nullable = false)
-    public int childBirthYear;
+    @Convert(converter = SealedYear.class)
+    @Column(name = "child_birth_year")
+    public Integer childBirthYear;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "child_gender")
@@ -64,7 +68,7 @@ public class Incident extends PanacheEntityBase {
     public Language childLanguage;
 
     @Convert(converter = PersonalDataCipher.class)
-    @Column(name = "child_first_name", nullable = false)
+    @Column(name = "child_first_name")
     public String childFirstName;
 
     @Convert(converter = PersonalDataCipher.class)
