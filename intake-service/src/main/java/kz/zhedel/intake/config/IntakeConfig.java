@@ -14,6 +14,15 @@ public interface IntakeConfig {
 
     RateLimit rateLimit();
 
+    Retention retention();
+
+    interface Retention {
+
+        /** Personal data of an incident closed longer ago than this is erased; the classification stays. */
+        @WithDefault("365d")
+        Duration personalData();
+    }
+
     /** Requests a partner may make per period; over it, 429 with Retry-After. Counted per instance. */
     interface RateLimit {
 

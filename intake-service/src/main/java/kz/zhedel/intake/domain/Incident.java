@@ -94,6 +94,14 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "child_key")
     public String childKey;
 
+    /** When the incident was closed (resolved); retention counts from here. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When retention erased the personal data; the classification stays for the statistics. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
+
     public static Incident findOwned(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }

@@ -16,10 +16,14 @@ import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.intake.domain.IncidentStatus;
+import kz.zhedel.intake.service.Disclosure;
 import kz.zhedel.intake.service.Timeline;
 import kz.zhedel.platform.inbox.EventInbox;
 
-/** Turns dispatch and notification events into timeline steps. */
+/**
+ * Turns dispatch and notification events into timeline steps, and keeps which responders were assigned to each
+ * incident (they may read its personal data).
+ */
 @ApplicationScoped
 public class TimelineEvents {
 
@@ -28,6 +32,9 @@ public class TimelineEvents {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    Disclosure disclosure;
 
     @Incoming("dispatch")
     @Blocking
@@ -56,6 +63,7 @@ public class TimelineEvents {
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentDispatched e) {
             timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), assignedDetail(e));
+            disclosure.assigned(e.incidentId(), e.responderId(), e.assignedAt());
         } else if (event instanceof IncidentUnassigned e) {
             timeline.record(e.incidentId(), IncidentStatus.UNASSIGNED, e.at(), e.reason());
         } else if (event instanceof PageDelivered e) {

@@ -29,6 +29,7 @@ import kz.zhedel.intake.domain.IncidentLink;
 import kz.zhedel.intake.domain.LinkStatus;
 import kz.zhedel.intake.domain.TimelineEntry;
 import kz.zhedel.intake.service.Accepted;
+import kz.zhedel.intake.service.Disclosure;
 import kz.zhedel.intake.service.IdempotencyKeys;
 import kz.zhedel.intake.service.IncidentIntake;
 import kz.zhedel.intake.service.IncidentIntake.Outcome;
@@ -54,12 +55,18 @@ public class IncidentResource {
     SameChild sameChild;
 
     @Inject
+    Disclosure disclosure;
+
+    @Inject
     SecurityIdentity caller;
 
     @Context
     UriInfo uri;
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String PURPOSE = "X-Purpose";
+    /** A short reason or case reference, never free text that could carry a name. */
+    private static final String PURPOSE_FORMAT = "[\\p{L}\\p{N} ._:/#-]{1,100}";
     private static final int MAX_KEY_LENGTH = 200;
 
     @POST
@@ -96,6 +103,20 @@ public class IncidentResource {
         Incident incident = visible(id);
         Long linked = caller.hasRole(Roles.COORDINATOR) ? IncidentLink.earlierCount(id) : null;
         return IncidentView.of(incident, linked, TimelineEntry.of(id));
+    }
+
+    @GET
+    @Path("/{id}/details")
+    @RolesAllowed({ Roles.PARTNER, Roles.RESPONDER, Roles.COORDINATOR })
+    @Operation(summary = "The child's and reporter's personal data, for the reporting partner, the assigned "
+            + "responders and the coordinator; every read is audited with its X-Purpose")
+    public Response details(@PathParam("id") UUID id, @HeaderParam(PURPOSE) String purpose) {
+        if (purpose == null || !purpose.matches(PURPOSE_FORMAT)) {
+            return Problem.invalid("invalid header: " + PURPOSE, uri.getPath(), List.of(new Problem.FieldError(
+                    PURPOSE, "say why you read the data: 1 to 100 letters, digits, spaces or . _ : / # -")))
+                    .toResponse();
+        }
+        return Response.ok(DetailsView.of(disclosure.read(id, caller, purpose))).build();
     }
 
     @GET
