@@ -2,6 +2,7 @@ package kz.zhedel.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,21 +67,41 @@ public final class Stack {
         return "http://127.0.0.1:" + (port + offset);
     }
 
+    /** A bearer token signed with the stack's dev key: {@code ./zhedel token ROLE SUBJECT}. */
+    public String token(String role, String subject) {
+        try {
+            Process process = command("token", role, subject).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("./zhedel token " + role + " " + subject + " failed");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run ./zhedel", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProcessBuilder command(String... args) {
+        ProcessBuilder builder = new ProcessBuilder(concat(repo.resolve("zhedel").toString(), args))
+                .directory(repo.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("ZHEDEL_"));
+        env.put("ZHEDEL_HOME", home.toString());
+        env.put("ZHEDEL_PORT_OFFSET", Integer.toString(offset));
+        // Short retry backoff so that a retried page is seen within the test's patience.
+        env.put("ZHEDEL_DELIVERY_INITIAL_BACKOFF", "200ms");
+        return builder;
+    }
+
     private void zhedel(String... args) {
         try {
             Files.createDirectories(home);
             File log = home.resolve("zhedel-commands.log").toFile();
-            ProcessBuilder builder = new ProcessBuilder(concat(repo.resolve("zhedel").toString(), args))
-                    .directory(repo.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("ZHEDEL_"));
-            env.put("ZHEDEL_HOME", home.toString());
-            env.put("ZHEDEL_PORT_OFFSET", Integer.toString(offset));
-            // Short retry backoff so that a retried page is seen within the test's patience.
-            env.put("ZHEDEL_DELIVERY_INITIAL_BACKOFF", "200ms");
-            Process process = builder.start();
+            Process process = command(args).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException("./zhedel " + String.join(" ", args) + " failed, see " + log
                         + ":\n" + tail(log.toPath()));
