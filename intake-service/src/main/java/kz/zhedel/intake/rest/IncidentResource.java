@@ -88,8 +88,8 @@ public class IncidentResource {
                     .build();
         }
         Incident incident = ((Received) outcome).incident();
-        return Response.accepted(new Accepted(incident.id, incident.status)).location(IncidentIntake.location(incident.id))
-                .build();
+        return Response.accepted(new Accepted(incident.id, incident.status))
+                .location(IncidentIntake.location(incident.id)).build();
     }
 
     @GET
