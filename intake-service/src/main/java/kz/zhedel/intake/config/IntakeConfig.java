@@ -23,7 +23,10 @@ public interface IntakeConfig {
         Duration personalData();
     }
 
-    /** Requests a partner may make per period; over it, 429 with Retry-After. Counted per instance. */
+    /**
+     * Reports a partner may post per period; over it, 429 with Retry-After. Reads are not counted: partner systems
+     * poll their incidents' status. Counted per instance.
+     */
     interface RateLimit {
 
         @WithDefault("120")
