@@ -159,6 +159,21 @@ class DispatchTest {
     }
 
     @Test
+    void theTeamSeesHowManyEarlierIncidentsAreAboutTheSameChild() {
+        Instant now = clock.travelTo(Instant.parse("2041-01-05T10:00:00Z"));
+        onShift(Ops.enrol("psy-linked", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.NURA), now);
+        IncidentReported plain = reported(now, District.NURA, Language.KK);
+        IncidentReported report = new IncidentReported(plain.incidentId(), plain.partnerId(), plain.category(),
+                plain.severity(), plain.district(), plain.schoolId(), plain.childLanguage(), plain.occurredAt(),
+                plain.receivedAt(), 2);
+        Kafka.send(report);
+
+        awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        ops().when().get("/api/v1/incidents/" + report.incidentId())
+                .then().statusCode(200).body("linkedIncidents", equalTo(2));
+    }
+
+    @Test
     void aPageIsInTheRespondersFirstLanguageWhenTheyDoNotSpeakTheChilds() {
         Instant now = clock.travelTo(Instant.parse("2041-01-04T10:00:00Z"));
         UUID only = onShift(Ops.enrol("psy-kk-only", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.NURA), now);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -129,6 +130,11 @@ public final class Stack {
         return "http://127.0.0.1:" + (port + offset);
     }
 
+    /** A bearer token signed with the stack's dev key: {@code ./zhedel token ROLE SUBJECT}. */
+    public String token(String role, String subject) {
+        return zhedel("token", role, subject).trim();
+    }
+
     private void wipe() {
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -158,8 +164,10 @@ public final class Stack {
             env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
             Process process = builder.start();
             boolean ok = process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
-            String printed = Files.readString(output.toPath());
-            Files.writeString(log.toPath(), printed, StandardOpenOption.APPEND);
+            String printed = Files.readString(output.toPath(), StandardCharsets.UTF_8);
+            if (!"token".equals(args[0])) { // a credential stays out of the log
+                Files.writeString(log.toPath(), printed, StandardOpenOption.APPEND);
+            }
             Files.delete(output.toPath());
             if (!ok) {
                 throw new IllegalStateException("./zhedel " + String.join(" ", args) + " failed, see " + log

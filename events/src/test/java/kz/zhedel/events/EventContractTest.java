@@ -77,6 +77,14 @@ class EventContractTest {
                 () -> EventJson.read(EventType.INCIDENT_UNASSIGNED, "{\"incidentId\":\"x\",\"role\":\"CHEF\"}"));
     }
 
+    @Test
+    void aReportWrittenBeforeLinkingHasNoLinkedIncidents() {
+        String before = "{\"incidentId\":\"3f2a1c9e-8b7d-4e5f-9a0b-1c2d3e4f5a6b\",\"partnerId\":\"p\","
+                + "\"category\":\"BULLYING\",\"severity\":\"P3\",\"district\":\"BAIKONUR\",\"childLanguage\":\"kk\","
+                + "\"occurredAt\":\"2026-11-25T08:30:00Z\",\"receivedAt\":\"2026-11-25T08:31:02Z\"}";
+        assertEquals(0, ((IncidentReported) EventJson.read(EventType.INCIDENT_REPORTED, before)).linkedIncidents());
+    }
+
     private static String fixture(EventType type) throws IOException {
         try (InputStream in = EventContractTest.class.getResourceAsStream("/contract/" + type.ceType() + ".json")) {
             assertNotNull(in, "missing fixture for " + type.ceType());

@@ -26,8 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Severity;
+import kz.zhedel.platform.security.Roles;
 import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TestTokens;
 
 /** The summary's HTTP contract: the period, bad parameters, keys, and the operational endpoints. */
 @QuarkusTest
@@ -119,6 +121,16 @@ class StatsResourceTest {
     void partnerKeyIs403() {
         given().auth().oauth2(Fixtures.PARTNER_KEY).when().get("/api/v1/stats/summary")
                 .then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(TestTokens.token(Roles.RESPONDER, "3f2a1c9e-8b7d-4e5f-9a0b-1c2d3e4f5a6b"))
+                .when().get("/api/v1/stats/summary").then().statusCode(403);
+    }
+
+    @Test
+    void theCoordinatorsTokenReadsTheStatistics() {
+        given().auth().oauth2(TestTokens.token(Roles.COORDINATOR, "duty-coordinator"))
+                .when().get("/api/v1/stats/summary").then().statusCode(200);
+        given().auth().oauth2(TestTokens.expired(Roles.COORDINATOR, "duty-coordinator"))
+                .when().get("/api/v1/stats/summary").then().statusCode(401);
     }
 
     @Test

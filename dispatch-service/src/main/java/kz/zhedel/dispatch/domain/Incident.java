@@ -52,6 +52,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "rule_version")
     public Integer ruleVersion;
 
+    /** How many earlier incidents intake linked to this one as being about the same child (never who). */
+    @Column(name = "linked_incidents", nullable = false)
+    public int linkedIncidents;
+
     public static Incident of(IncidentReported reported, IncidentStatus status, int ruleVersion) {
         Incident incident = new Incident();
         incident.id = reported.incidentId();
@@ -62,6 +66,7 @@ public class Incident extends PanacheEntityBase {
         incident.receivedAt = reported.receivedAt();
         incident.status = status;
         incident.ruleVersion = ruleVersion;
+        incident.linkedIncidents = reported.linkedIncidents();
         return incident;
     }
 }

@@ -15,9 +15,13 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 
-/** An incident as dispatch handled it: under which rules, who was assigned, why, and how far it got. */
+/**
+ * An incident as dispatch handled it: under which rules, who was assigned, why, and how far it got;
+ * {@code linkedIncidents}: how many earlier incidents intake found about the same child.
+ */
 public record IncidentView(UUID id, Category category, Severity severity, District district, Language childLanguage,
-        Instant receivedAt, IncidentStatus status, Integer ruleVersion, List<AssignmentView> assignments) {
+        Instant receivedAt, IncidentStatus status, Integer ruleVersion, int linkedIncidents,
+        List<AssignmentView> assignments) {
 
     public record AssignmentView(UUID id, UUID responderId, ResponderRole role, AssignmentStatus status,
             String reason, String statusReason, boolean mustAcknowledge, Instant assignedAt, Instant acknowledgedAt,
@@ -33,6 +37,6 @@ public record IncidentView(UUID id, Category category, Severity severity, Distri
     public static IncidentView of(Incident incident, List<Assignment> assignments) {
         return new IncidentView(incident.id, incident.category, incident.severity, incident.district,
                 incident.childLanguage, incident.receivedAt, incident.status, incident.ruleVersion,
-                assignments.stream().map(AssignmentView::of).toList());
+                incident.linkedIncidents, assignments.stream().map(AssignmentView::of).toList());
     }
 }

@@ -17,7 +17,10 @@ import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.Severity;
 
-/** A partner's report about a child. Names, phone and summary are encrypted by {@link PersonalDataCipher}. */
+/**
+ * A partner's report about a child. Names, birth year, phone and summary are encrypted by
+ * {@link PersonalDataCipher}; after retention they are erased (null) and the classification stays.
+ */
 @Entity
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {
@@ -52,8 +55,9 @@ public class Incident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public IncidentStatus status;
 
-    @Column(name = "child_birth_year", nullable = false)
-    public int childBirthYear;
+    @Convert(converter = SealedYear.class)
+    @Column(name = "child_birth_year")
+    public Integer childBirthYear;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "child_gender")
@@ -64,7 +68,7 @@ public class Incident extends PanacheEntityBase {
     public Language childLanguage;
 
     @Convert(converter = PersonalDataCipher.class)
-    @Column(name = "child_first_name", nullable = false)
+    @Column(name = "child_first_name")
     public String childFirstName;
 
     @Convert(converter = PersonalDataCipher.class)
@@ -85,6 +89,18 @@ public class Incident extends PanacheEntityBase {
 
     @Convert(converter = PersonalDataCipher.class)
     public String summary;
+
+    /** HMAC of the normalized name and birth year ({@code ChildKey}): links reports about one child, names none. */
+    @Column(name = "child_key")
+    public String childKey;
+
+    /** When the incident was closed (resolved); retention counts from here. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When retention erased the personal data; the classification stays for the statistics. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
 
     public static Incident findOwned(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();

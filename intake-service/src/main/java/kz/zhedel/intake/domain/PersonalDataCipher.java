@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -19,7 +22,8 @@ import kz.zhedel.intake.config.CryptoConfig;
 
 /**
  * Encrypts a child's and a reporter's personal data before it reaches the database: AES-256-GCM with a random
- * 96-bit nonce, stored as {@code keyId:base64(nonce|ciphertext)} so that keys can be rotated later.
+ * 96-bit nonce, stored as {@code keyId:base64(nonce|ciphertext)}. Writes use the current key; values sealed under an
+ * earlier key stay readable while it is configured as an old key, until {@code KeyRotation} re-seals them.
  */
 @ApplicationScoped
 @Converter
@@ -31,14 +35,34 @@ public class PersonalDataCipher implements AttributeConverter<String, String> {
     private final SecureRandom random = new SecureRandom();
     private final String keyId;
     private final SecretKey key;
+    private final Map<String, SecretKey> readable = new HashMap<>();
 
-    PersonalDataCipher(CryptoConfig config) {
-        byte[] raw = Base64.getDecoder().decode(config.key());
-        if (raw.length != 32) {
-            throw new IllegalArgumentException("zhedel.crypto.key must be 32 bytes, base64-encoded");
-        }
+    public PersonalDataCipher(CryptoConfig config) {
         this.keyId = config.keyId();
-        this.key = new SecretKeySpec(raw, "AES");
+        this.key = aesKey(config.key(), "zhedel.crypto.key");
+        readable.put(keyId, key);
+        for (String pair : config.oldKeys().orElse(List.of())) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("zhedel.crypto.old-keys: expected keyId=base64, got an entry "
+                        + "without '='");
+            }
+            readable.putIfAbsent(pair.substring(0, eq).trim(),
+                    aesKey(pair.substring(eq + 1).trim(), "zhedel.crypto.old-keys"));
+        }
+    }
+
+    private static SecretKey aesKey(String base64, String property) {
+        byte[] raw = Base64.getDecoder().decode(base64);
+        if (raw.length != 32) {
+            throw new IllegalArgumentException(property + " must be 32 bytes, base64-encoded");
+        }
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    /** The id of the key new values are sealed with. */
+    public String keyId() {
+        return keyId;
     }
 
     @Override
@@ -66,14 +90,18 @@ public class PersonalDataCipher implements AttributeConverter<String, String> {
             return null;
         }
         int colon = stored.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalStateException("personal data stored unsealed");
+        }
         String storedKeyId = stored.substring(0, colon);
-        if (!storedKeyId.equals(keyId)) {
+        SecretKey sealedWith = readable.get(storedKeyId);
+        if (sealedWith == null) {
             throw new IllegalStateException("personal data sealed with key " + storedKeyId + ", which is not loaded");
         }
         try {
             byte[] sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, sealedWith, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(storedKeyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
                     StandardCharsets.UTF_8);

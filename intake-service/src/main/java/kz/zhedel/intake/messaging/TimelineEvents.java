@@ -19,10 +19,15 @@ import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.intake.domain.IncidentStatus;
+import kz.zhedel.intake.service.Disclosure;
+import kz.zhedel.intake.service.Retention;
 import kz.zhedel.intake.service.Timeline;
 import kz.zhedel.platform.inbox.EventInbox;
 
-/** Turns dispatch and notification events into timeline steps. */
+/**
+ * Turns dispatch and notification events into timeline steps, and keeps which responders were assigned to each
+ * incident (they may read its personal data).
+ */
 @ApplicationScoped
 public class TimelineEvents {
 
@@ -31,6 +36,12 @@ public class TimelineEvents {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    Disclosure disclosure;
+
+    @Inject
+    Retention retention;
 
     @Incoming("dispatch")
     @Blocking
@@ -55,12 +66,13 @@ public class TimelineEvents {
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentDispatched e) {
             timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), e.role() + " assigned");
+            disclosure.assigned(e.incidentId(), e.responderId(), e.assignedAt());
         } else if (event instanceof AssignmentEscalated e) {
             timeline.record(e.incidentId(), IncidentStatus.ESCALATED, e.escalatedAt(), escalationDetail(e));
         } else if (event instanceof AssignmentProgressed e) {
             progressed(e);
         } else if (event instanceof IncidentResolved e) {
-            timeline.record(e.incidentId(), IncidentStatus.RESOLVED, e.resolvedAt(), "the team is done");
+            retention.closed(e.incidentId(), e.resolvedAt()); // the retention period of its personal data starts
         } else if (event instanceof IncidentUnassigned e) {
             timeline.record(e.incidentId(), IncidentStatus.UNASSIGNED, e.at(), e.reason());
         } else if (event instanceof PageDelivered e) {

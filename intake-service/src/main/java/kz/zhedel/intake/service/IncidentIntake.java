@@ -1,5 +1,6 @@
 package kz.zhedel.intake.service;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +9,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.intake.domain.Incident;
@@ -16,7 +23,7 @@ import kz.zhedel.intake.domain.TimelineEntry;
 import kz.zhedel.intake.rest.IncidentReport;
 import kz.zhedel.platform.outbox.Outbox;
 
-/** Stores a partner's report and announces it, in one transaction. */
+/** Stores a partner's report and announces it, in one transaction; repeats with the same Idempotency-Key once. */
 @ApplicationScoped
 public class IncidentIntake {
 
@@ -26,13 +33,61 @@ public class IncidentIntake {
     @Inject
     Clock clock;
 
-    /** The partner's earlier incident with the same external reference, if it already reported this one. */
-    public Optional<Incident> earlier(String partnerId, String externalRef) {
-        return Incident.find("partnerId = ?1 and externalRef = ?2", partnerId, externalRef).firstResultOptional();
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    SameChild sameChild;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a report led to: a new incident, or the answer already given to its Idempotency-Key. */
+    public sealed interface Outcome {
     }
 
+    public record Received(Incident incident) implements Outcome {
+    }
+
+    public record Replayed(IdempotencyKeys.Answer answer) implements Outcome {
+    }
+
+    /**
+     * Stores a report unless its Idempotency-Key (optional) was used before: then the first answer is replayed if
+     * the request is the same, and a different request under the same key is refused (422).
+     */
     @Transactional
-    public Incident receive(String partnerId, IncidentReport report) {
+    public Outcome report(String partnerId, String idempotencyKey, IncidentReport report) {
+        if (idempotencyKey != null) {
+            String hash = requestHash(report);
+            Optional<IdempotencyKeys.Answer> earlier = idempotencyKeys.claim(partnerId, idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash)) {
+                    throw new WebApplicationException("Idempotency-Key " + idempotencyKey
+                            + " was already used for a different request", 422);
+                }
+                return new Replayed(earlier.get());
+            }
+        }
+        Incident.<Incident>find("partnerId = ?1 and externalRef = ?2", partnerId, report.externalRef())
+                .firstResultOptional().ifPresent(existing -> {
+                    throw new ClientErrorException("externalRef " + report.externalRef() + " was already reported as "
+                            + existing.id, Response.status(Response.Status.CONFLICT)
+                                    .location(location(existing.id)).build());
+                });
+        Incident incident = receive(partnerId, report);
+        if (idempotencyKey != null) {
+            idempotencyKeys.answer(partnerId, idempotencyKey, Response.Status.ACCEPTED.getStatusCode(),
+                    location(incident.id).toString(), write(new Accepted(incident.id, incident.status)));
+        }
+        return new Received(incident);
+    }
+
+    public static URI location(UUID id) {
+        return URI.create("/api/v1/incidents/" + id);
+    }
+
+    private Incident receive(String partnerId, IncidentReport report) {
         Instant now = clock.instant();
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
@@ -57,9 +112,23 @@ public class IncidentIntake {
             incident.reporterRole = report.reporter().role();
         }
         incident.persist();
+        int linked = sameChild.link(incident);
         TimelineEntry.of(incident.id, IncidentStatus.RECEIVED, now, "reported by " + partnerId).persist();
         outbox.record(new IncidentReported(incident.id, partnerId, incident.category, incident.severity,
-                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now));
+                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now, linked));
         return incident;
+    }
+
+    /** Hash of the request as read: the same report sent with other whitespace or field order is the same. */
+    private String requestHash(IncidentReport report) {
+        return Digests.sha256(write(report));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -1,12 +1,8 @@
 package kz.zhedel.intake.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +42,7 @@ public class PartnerRegistry implements ApiKeyRegistry {
         if (!key.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(PartnerKey.active(hash(key)))
+        return Optional.ofNullable(PartnerKey.active(Digests.sha256(key)))
                 .map(k -> new KeyHolder(k.partnerId, Roles.PARTNER));
     }
 
@@ -73,7 +69,7 @@ public class PartnerRegistry implements ApiKeyRegistry {
         PartnerKey key = new PartnerKey();
         key.id = UUID.randomUUID();
         key.partnerId = partnerId;
-        key.keyHash = hash(value);
+        key.keyHash = Digests.sha256(value);
         key.keyPrefix = value.substring(0, 10);
         key.createdAt = clock.instant();
         key.persist();
@@ -99,14 +95,5 @@ public class PartnerRegistry implements ApiKeyRegistry {
             throw new NotFoundException("no partner " + id);
         }
         return partner;
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 }

@@ -1,0 +1,66 @@
+package kz.zhedel.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import kz.zhedel.intake.config.LinkingConfig;
+import kz.zhedel.intake.domain.Incident;
+import kz.zhedel.intake.domain.IncidentLink;
+import kz.zhedel.intake.domain.LinkStatus;
+
+/** Links incidents about the same child, by their pseudonymous child key, and records the coordinator's verdicts. */
+@ApplicationScoped
+public class SameChild {
+
+    @Inject
+    ChildKey childKey;
+
+    @Inject
+    LinkingConfig config;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Gives a new incident its child key and links it to the earlier incidents with that key received within the
+     * window; answers how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int link(Incident incident) {
+        incident.childKey = childKey.of(incident.childFirstName, incident.childLastName, incident.childBirthYear);
+        Instant now = clock.instant();
+        List<Incident> earlier = Incident.list("childKey = ?1 and id <> ?2 and receivedAt >= ?3", incident.childKey,
+                incident.id, now.minus(config.window()));
+        for (Incident other : earlier) {
+            IncidentLink link = new IncidentLink();
+            link.incidentId = incident.id;
+            link.earlierId = other.id;
+            link.status = LinkStatus.AUTO;
+            link.linkedAt = now;
+            link.persist();
+        }
+        return earlier.size();
+    }
+
+    /** The coordinator confirms that two linked incidents are about one child, or splits them. */
+    @Transactional
+    public IncidentLink decide(UUID incidentId, UUID otherId, LinkStatus verdict, String coordinator) {
+        IncidentLink link = IncidentLink.<IncidentLink>find(
+                "(incidentId = ?1 and earlierId = ?2) or (incidentId = ?2 and earlierId = ?1)", incidentId, otherId)
+                .firstResult();
+        if (link == null) {
+            throw new NotFoundException("incident " + incidentId + " is not linked to " + otherId);
+        }
+        link.status = verdict;
+        link.decidedBy = coordinator;
+        link.decidedAt = clock.instant();
+        return link;
+    }
+}
