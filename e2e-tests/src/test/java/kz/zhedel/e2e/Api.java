@@ -77,6 +77,13 @@ final class Api {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** The statuses of an incident's assignments of one role, as dispatch reports them to ops. */
+    List<String> assignmentStatuses(String incidentId, String role) {
+        return given().auth().oauth2(Stack.ADMIN_KEY).get(stack.dispatch() + "/api/v1/incidents/" + incidentId)
+                .then().statusCode(200).extract().jsonPath()
+                .getList("assignments.findAll { it.role == '" + role + "' }.status");
+    }
+
     JsonPath summarySince(Instant from) {
         return given().auth().oauth2(Stack.ADMIN_KEY).queryParam("from", from.toString())
                 .get(stack.reporting() + "/api/v1/stats/summary")

@@ -81,6 +81,11 @@ class TeamEscalationIT {
                 && team.firstPsychologist().pagesFor(incidentId).size()
                         + team.secondPsychologist().pagesFor(incidentId).size() > 0);
         api.acknowledge(team.inspector().pagesFor(incidentId).get(0).get("ackUrl").asText());
+        // Dispatch has the inspector's acknowledgement before anything is killed: only the psychologist's deadline is
+        // pending (an acknowledgement still in flight when dispatch dies waits for the consumer group to rebalance,
+        // while the deadline poller starts at once).
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.assignmentStatuses(incidentId, "JUVENILE_INSPECTOR").contains("ACKNOWLEDGED"));
         // Which of the two equally placed psychologists dispatch picks is its ranking's business, not this test's.
         boolean firstWasPicked = !team.firstPsychologist().pagesFor(incidentId).isEmpty();
         WebhookReceiver picked = firstWasPicked ? team.firstPsychologist() : team.secondPsychologist();
