@@ -138,6 +138,22 @@ class AcknowledgementTest {
     }
 
     @Test
+    void aPagerAnsweringBeforeItsDeliveryIsRecordedStillCountsAsDelivered() {
+        // an automated pager gateway that acknowledges within the very request that brought the page
+        pager.beforeAnswering("/pager/instant", page -> given().accept(ContentType.JSON)
+                .post(URI.create(page.json().get("ackUrl").asText()).getPath()).then().statusCode(200));
+        PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/instant")),
+                new Contact(Channel.WEBHOOK, pager.url("/pager/instant-backup")));
+
+        await().atMost(WAIT).until(() -> NotificationEvents.of(request.incidentId(), PageDelivered.class).size() == 1);
+        assertEquals(1, NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size());
+        JsonPath page = OpsApi.pages(request.incidentId());
+        assertEquals("ACKNOWLEDGED", page.getString("[0].status"));
+        assertEquals(List.of("DELIVERED", "CANCELLED"), page.getList("[0].deliveries.status"));
+        assertTrue(pager.at("/pager/instant-backup").isEmpty());
+    }
+
+    @Test
     void linkOpensAPageWithAnAcknowledgeButton() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/show")));
         String link = pagedLink(request, "/pager/show");

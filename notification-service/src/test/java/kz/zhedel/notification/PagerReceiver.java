@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ final class PagerReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<Received>> beforeAnswering = new ConcurrentHashMap<>();
 
     PagerReceiver() {
         try {
@@ -44,8 +46,10 @@ final class PagerReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.add(request);
+            beforeAnswering.getOrDefault(path, r -> { }).accept(request);
             exchange.sendResponseHeaders(nextStatus(path), -1);
             exchange.close();
         });
@@ -59,6 +63,11 @@ final class PagerReceiver implements AutoCloseable {
             queue.add(status);
         }
         scripts.put(path, queue);
+    }
+
+    /** Runs {@code action} on each request to {@code path} before answering it, e.g. a pager that acts at once. */
+    void beforeAnswering(String path, Consumer<Received> action) {
+        beforeAnswering.put(path, action);
     }
 
     String url(String path) {

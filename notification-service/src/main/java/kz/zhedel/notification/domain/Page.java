@@ -91,13 +91,19 @@ public class Page extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
-    /** The first delivery makes the page DELIVERED; later ones (a retry that went through twice) announce nothing. */
+    /**
+     * The first delivery is announced and makes an unanswered page DELIVERED. A quick answer can overtake the record
+     * of the delivery that carried the link, so an answered page still records and announces it; later deliveries
+     * (a retry that went through twice, the next step) announce nothing, nor does one of a withdrawn page.
+     */
     public Optional<PageDelivered> delivered(Channel channel, Instant at) {
-        if (status != PageStatus.REQUESTED) {
+        if (deliveredAt != null || status == PageStatus.FAILED || status == PageStatus.WITHDRAWN) {
             return Optional.empty();
         }
-        status = PageStatus.DELIVERED;
         deliveredAt = at;
+        if (status == PageStatus.REQUESTED) {
+            status = PageStatus.DELIVERED;
+        }
         return Optional.of(new PageDelivered(incidentId, id, assignmentId, channel, at));
     }
 

@@ -31,6 +31,7 @@ import kz.zhedel.notification.config.RateLimitConfig;
 import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.DeliveryStatus;
 import kz.zhedel.notification.domain.Page;
+import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.notification.domain.SentMessage;
 import kz.zhedel.platform.outbox.Outbox;
 
@@ -125,7 +126,12 @@ public class DeliveryLedger {
             for (Claim.Held held : claim.held()) {
                 Page page = Page.lock(held.pageId());
                 Delivery delivery = em.find(Delivery.class, held.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-                if (delivery.status != DeliveryStatus.PENDING || delivery.attempts != held.attempts()) {
+                // The responder may answer through the very message in flight before its result is back: it left, so it
+                // is still recorded (and the page's delivery announced) although the answer cancelled the delivery.
+                boolean answeredInFlight = delivery.status == DeliveryStatus.CANCELLED && page.isClosed()
+                        && page.status != PageStatus.WITHDRAWN && result.left();
+                if ((delivery.status != DeliveryStatus.PENDING && !answeredInFlight)
+                        || delivery.attempts != held.attempts()) {
                     // Answered meanwhile, or our lease ran out and another instance went on with it.
                     LOG.debugf("result for delivery %d of page %s dropped: it moved on", delivery.id, page.id);
                     continue;
