@@ -43,6 +43,7 @@ import kz.zhedel.events.Contact;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.Language;
@@ -171,6 +172,11 @@ class DispatchTest {
         awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200).body("linkedIncidents", equalTo(2));
+
+        // the coordinator split one of the links in intake
+        Kafka.send(new IncidentLinksChanged(report.incidentId(), 1, now.plusSeconds(600)));
+        eventually().untilAsserted(() -> ops().when()
+                .get("/api/v1/incidents/" + report.incidentId()).then().body("linkedIncidents", equalTo(1)));
     }
 
     @Test

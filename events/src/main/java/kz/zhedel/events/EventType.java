@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The CloudEvents {@code type} of each event, and the topic it travels on. */
 public enum EventType {
     INCIDENT_REPORTED("kz.zhedel.incident.reported.v1", Topics.INCIDENTS, IncidentReported.class),
+    INCIDENT_LINKS_CHANGED("kz.zhedel.incident.links-changed.v1", Topics.INCIDENTS, IncidentLinksChanged.class),
     INCIDENT_DISPATCHED("kz.zhedel.incident.dispatched.v1", Topics.DISPATCH, IncidentDispatched.class),
     INCIDENT_UNASSIGNED("kz.zhedel.incident.unassigned.v1", Topics.DISPATCH, IncidentUnassigned.class),
     PAGE_REQUESTED("kz.zhedel.page.requested.v1", Topics.DISPATCH, PageRequested.class),

@@ -23,6 +23,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Topics;
 import kz.zhedel.platform.security.Roles;
@@ -89,6 +90,15 @@ class LinkingTest {
         coordinator().when().post("/api/v1/incidents/" + police + "/links/" + helpline + "/split")
                 .then().statusCode(200).body("status", equalTo("SPLIT"));
         assertEquals(1, linked(helpline));
+        // and dispatch hears the helpline incident's new count
+        kz.zhedel.events.ZhedelEvent changed = await().atMost(Duration.ofSeconds(20)).until(
+                () -> RealInfrastructure.kafkaCompanion().consume(String.class, String.class)
+                        .fromTopics(Topics.INCIDENTS).awaitNextRecords(1, Duration.ofSeconds(2)).getRecords()
+                        .stream().filter(r -> helpline.equals(r.key()))
+                        .map(CloudEventRecords::decode).filter(e -> e instanceof IncidentLinksChanged)
+                        .reduce((first, last) -> last).orElse(null),
+                e -> e != null);
+        assertEquals(1, ((IncidentLinksChanged) changed).linkedIncidents());
         coordinator().when().post("/api/v1/incidents/" + school + "/links/" + someoneElse + "/split")
                 .then().statusCode(404);
         given().auth().oauth2("key-a").when().post("/api/v1/incidents/" + helpline + "/links/" + school + "/split")

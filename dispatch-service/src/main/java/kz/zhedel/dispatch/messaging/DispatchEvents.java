@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.dispatch.service.Dispatcher;
 import kz.zhedel.dispatch.service.PageReports;
+import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
@@ -47,6 +48,8 @@ public class DispatchEvents {
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentReported e) {
             dispatcher.dispatch(e);
+        } else if (event instanceof IncidentLinksChanged e) {
+            dispatcher.linksChanged(e);
         } else if (event instanceof PageAcknowledged e) {
             pages.acknowledged(e);
         } else if (event instanceof PageDeclined e) {

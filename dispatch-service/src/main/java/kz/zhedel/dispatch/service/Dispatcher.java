@@ -25,6 +25,7 @@ import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.TeamRules;
 import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.MalformedEventException;
@@ -83,6 +84,17 @@ public class Dispatcher {
             }
         }
         progress.settle(incident);
+    }
+
+    /** The coordinator confirmed or split a same-child link in intake: the incident's count follows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void linksChanged(IncidentLinksChanged changed) {
+        Incident incident = Incident.findById(changed.incidentId());
+        if (incident == null) {
+            throw new MalformedEventException("links changed for incident " + changed.incidentId()
+                    + ", which dispatch never took in");
+        }
+        incident.linkedIncidents = changed.linkedIncidents();
     }
 
     /**

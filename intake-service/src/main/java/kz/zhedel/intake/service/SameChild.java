@@ -10,10 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.intake.config.LinkingConfig;
 import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.intake.domain.IncidentLink;
 import kz.zhedel.intake.domain.LinkStatus;
+import kz.zhedel.platform.outbox.Outbox;
 
 /** Links incidents about the same child, by their pseudonymous child key, and records the coordinator's verdicts. */
 @ApplicationScoped
@@ -27,6 +29,9 @@ public class SameChild {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /**
      * Gives a new incident its child key and links it to the earlier incidents with that key received within the
@@ -49,7 +54,10 @@ public class SameChild {
         return earlier.size();
     }
 
-    /** The coordinator confirms that two linked incidents are about one child, or splits them. */
+    /**
+     * The coordinator confirms that two linked incidents are about one child, or splits them; dispatch hears the later
+     * incident's new count.
+     */
     @Transactional
     public IncidentLink decide(UUID incidentId, UUID otherId, LinkStatus verdict, String coordinator) {
         IncidentLink link = IncidentLink.<IncidentLink>find(
@@ -61,6 +69,9 @@ public class SameChild {
         link.status = verdict;
         link.decidedBy = coordinator;
         link.decidedAt = clock.instant();
+        IncidentLink.flush(); // the count below includes this verdict
+        outbox.record(new IncidentLinksChanged(link.incidentId, (int) IncidentLink.earlierCount(link.incidentId),
+                link.decidedAt));
         return link;
     }
 }
