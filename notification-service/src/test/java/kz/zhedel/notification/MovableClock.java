@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
-/** The application's clock in tests: real time, moved forward when a test needs a step delay or window to pass. */
+/**
+ * The application's clock in tests: real time, moved forward when a test needs a step delay or window to pass. It
+ * ticks in microseconds, as the production clock ({@code platform.time.Clocks}) and PostgreSQL do.
+ */
 @Singleton
 public class MovableClock extends Clock {
 
@@ -20,7 +24,7 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package kz.zhedel.notification.domain;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,16 +133,16 @@ public class Page extends PanacheEntityBase {
     public PageAcknowledged acknowledge(Instant at) {
         requireOpen();
         status = PageStatus.ACKNOWLEDGED;
-        acknowledgedAt = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the event says what is stored
-        return new PageAcknowledged(incidentId, id, assignmentId, responderId, acknowledgedAt);
+        acknowledgedAt = at;
+        return new PageAcknowledged(incidentId, id, assignmentId, responderId, at);
     }
 
     /** {@code reason} is a fixed code naming the path (link, SMS, Telegram), never the responder's words. */
     public PageDeclined decline(String reason, Instant at) {
         requireOpen();
         status = PageStatus.DECLINED;
-        declinedAt = at.truncatedTo(ChronoUnit.MICROS);
-        return new PageDeclined(incidentId, id, assignmentId, responderId, reason, declinedAt);
+        declinedAt = at;
+        return new PageDeclined(incidentId, id, assignmentId, responderId, reason, at);
     }
 
     /** Dispatch reports the assignment acknowledged some other way (API, another page): nothing to announce. */
