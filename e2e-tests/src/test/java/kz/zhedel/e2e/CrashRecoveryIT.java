@@ -80,7 +80,7 @@ class CrashRecoveryIT {
         for (String id : incidents) {
             // A crash between the receiver's 2xx and its record may repeat a delivery (at least once over HTTP);
             // it is the same page, with the same pageId for the receiver to drop. A second page is a bug.
-            long pages = pager.pagesFor(id).stream().map(page -> page.get("pageId").asText()).distinct().count();
+            long pages = pager.distinctPagesFor(id);
             assertEquals(1, pages, "incident " + id + " paged " + pages + " times");
             assertEquals(1, api.incident(id).getList("timeline.status").stream()
                     .filter("DISPATCHED"::equals).count(), "incident " + id + " dispatched once");

@@ -94,7 +94,8 @@ public final class Stack {
             socket.close();
             Path log = home.resolve("logs").resolve(service + "-" + port + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                     repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -94,11 +94,11 @@ class TeamEscalationIT {
         // Nobody answers the psychologist's page: one re-page of the same assignment, then the next psychologist.
         await().atMost(Duration.ofSeconds(90)).until(() -> !next.pagesFor(incidentId).isEmpty());
         List<JsonNode> missed = picked.pagesFor(incidentId);
-        assertEquals(2, distinctPages(missed), "paged, then re-paged once before escalating");
+        assertEquals(2, picked.distinctPagesFor(incidentId), "paged, then re-paged once before escalating");
         assertEquals(missed.get(0).get("assignmentId"), missed.get(missed.size() - 1).get("assignmentId"));
         JsonNode escalated = next.pagesFor(incidentId).get(0);
         assertNotEquals(missed.get(0).get("assignmentId"), escalated.get("assignmentId"));
-        assertEquals(1, distinctPages(team.inspector().pagesFor(incidentId)),
+        assertEquals(1, team.inspector().distinctPagesFor(incidentId),
                 "the acknowledged inspector is not paged again");
 
         api.acknowledge(escalated.get("ackUrl").asText());
@@ -108,11 +108,6 @@ class TeamEscalationIT {
         assertEquals("ACKNOWLEDGED", api.incident(incidentId).getString("status"));
         assertEquals(1, api.incident(incidentId).getList("timeline.detail").stream()
                 .filter(detail -> String.valueOf(detail).startsWith("PSYCHOLOGIST escalated")).count());
-        assertEquals(1, distinctPages(next.pagesFor(incidentId)), "escalated once");
-    }
-
-    /** Webhook delivery is at least once: a repeated delivery carries the same pageId and is one page. */
-    private static long distinctPages(List<JsonNode> pages) {
-        return pages.stream().map(page -> page.get("pageId").asText()).distinct().count();
+        assertEquals(1, next.distinctPagesFor(incidentId), "escalated once");
     }
 }

@@ -38,8 +38,8 @@ class TwoDispatchersIT {
         stack = Stack.get();
         api = new Api(stack);
         secondDispatch = stack.startAnother("dispatch");
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> given().get(secondDispatch.url() + "/q/health/ready")
-                .statusCode() == 200);
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> given().get(secondDispatch.url() + "/q/health/ready").statusCode() == 200);
         api.ackDeadline("P4", 10);
         first = new WebhookReceiver();
         second = new WebhookReceiver();
@@ -79,7 +79,8 @@ class TwoDispatchersIT {
             JsonPath team = api.dispatchIncident(incident);
             assertEquals(List.of("ESCALATED", "ACKNOWLEDGED"), team.getList("assignments.status"), incident);
             assertEquals(2, team.getInt("assignments[0].missedDeadlines"), incident);
-            assertEquals(3, pages(first, incident) + pages(second, incident), "page, re-page, escalation: " + incident);
+            assertEquals(3, first.distinctPagesFor(incident) + second.distinctPagesFor(incident),
+                    "page, re-page, escalation: " + incident);
             List<Object> steps = api.incident(incident).getList("timeline.detail");
             assertEquals(1, steps.stream().filter(s -> String.valueOf(s).startsWith("PSYCHOLOGIST re-paged")).count());
             assertEquals(1, steps.stream().filter(s -> String.valueOf(s).startsWith("PSYCHOLOGIST escalated")).count());
@@ -88,13 +89,9 @@ class TwoDispatchersIT {
 
     /** The escalation's page: once one of the two was paged twice, the other's first page. */
     private static JsonNode escalationPage(String incident) {
-        WebhookReceiver other = pages(first, incident) >= 2 ? second : pages(second, incident) >= 2 ? first : null;
+        WebhookReceiver other = first.distinctPagesFor(incident) >= 2 ? second
+                : second.distinctPagesFor(incident) >= 2 ? first : null;
         List<JsonNode> escalated = other == null ? List.of() : other.pagesFor(incident);
         return escalated.isEmpty() ? null : escalated.get(0);
-    }
-
-    /** Distinct pages: webhook delivery is at least once, a repeat carries the same pageId. */
-    private static long pages(WebhookReceiver receiver, String incident) {
-        return receiver.pagesFor(incident).stream().map(p -> p.get("pageId").asText()).distinct().count();
     }
 }

@@ -51,6 +51,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
+    /** How many pages of the incident arrived here: delivery is at least once, a repeat carries the same pageId. */
+    public long distinctPagesFor(String incidentId) {
+        return pagesFor(incidentId).stream().map(page -> page.get("pageId").asText()).distinct().count();
+    }
+
     public List<JsonNode> pagesFor(String incidentId) {
         return bodies.stream().map(WebhookReceiver::parse)
                 .filter(page -> incidentId.equals(page.path("incidentId").asText())).toList();

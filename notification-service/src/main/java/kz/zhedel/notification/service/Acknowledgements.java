@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,12 +102,8 @@ public class Acknowledgements {
     /** Dispatch took the acknowledgement some other way: this assignment's pages stop, with nothing to announce. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledgedElsewhere(AssignmentAcknowledged event) {
-        for (Page open : Page.openOfAssignment(event.assignmentId())) {
-            Page page = Page.lock(open.id);
-            page.acknowledgedElsewhere(event.acknowledgedAt() == null ? clock.instant() : event.acknowledgedAt());
-            Delivery.pending(page.id).forEach(Delivery::cancel);
-            LOG.debugf("page %s stopped: assignment %s acknowledged", page.id, event.assignmentId());
-        }
+        Instant at = event.acknowledgedAt() == null ? clock.instant() : event.acknowledgedAt();
+        closeOpenPages(event.assignmentId(), page -> page.acknowledgedElsewhere(at), "acknowledged");
     }
 
     /**
@@ -115,11 +112,16 @@ public class Acknowledgements {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignmentEnded(UUID assignmentId) {
+        closeOpenPages(assignmentId, Page::withdraw, "ended");
+    }
+
+    /** Closes each open page of the assignment as {@code close} says; what is still due of it is not sent. */
+    private void closeOpenPages(UUID assignmentId, Consumer<Page> close, String why) {
         for (Page open : Page.openOfAssignment(assignmentId)) {
             Page page = Page.lock(open.id);
-            page.withdraw();
+            close.accept(page);
             Delivery.pending(page.id).forEach(Delivery::cancel);
-            LOG.debugf("page %s withdrawn: assignment %s ended", page.id, assignmentId);
+            LOG.debugf("page %s closed: assignment %s %s", page.id, assignmentId, why);
         }
     }
 
