@@ -97,7 +97,7 @@ class AcknowledgementTest {
         Kafka.send(ack(page, pressed));
 
         AssignmentAcknowledged acknowledged = awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
-        assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt),
+        assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt, null),
                 acknowledged);
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)

@@ -13,6 +13,7 @@ public enum EventType {
     ASSIGNMENT_ACKNOWLEDGED("kz.zhedel.assignment.acknowledged.v1", Topics.DISPATCH, AssignmentAcknowledged.class),
     ASSIGNMENT_ESCALATED("kz.zhedel.assignment.escalated.v1", Topics.DISPATCH, AssignmentEscalated.class),
     ASSIGNMENT_PROGRESSED("kz.zhedel.assignment.progressed.v1", Topics.DISPATCH, AssignmentProgressed.class),
+    INCIDENT_CANCELLED("kz.zhedel.incident.cancelled.v1", Topics.DISPATCH, IncidentCancelled.class),
     INCIDENT_RESOLVED("kz.zhedel.incident.resolved.v1", Topics.DISPATCH, IncidentResolved.class),
     PAGE_DELIVERED("kz.zhedel.page.delivered.v1", Topics.NOTIFICATIONS, PageDelivered.class),
     PAGE_FAILED("kz.zhedel.page.failed.v1", Topics.NOTIFICATIONS, PageFailed.class),

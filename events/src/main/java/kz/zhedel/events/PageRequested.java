@@ -8,9 +8,10 @@ import java.util.UUID;
  * Dispatch asks notification to page a responder through the given contacts, in order. {@code language} is the
  * page's (the child's if the responder speaks it), {@code responderLanguage} the responder's first listed language,
  * which the page's texts are written in. {@code ackDeadline}: when dispatch escalates if nobody acknowledged (null
- * when the assignment needs no acknowledgement).
+ * when the assignment needs no acknowledgement). {@code alert}: why the duty coordinator is paged, on a
+ * coordinator's page only (null otherwise); the page's texts say it.
  */
 public record PageRequested(UUID incidentId, UUID pageId, UUID assignmentId, UUID responderId, Category category,
         Severity severity, District district, Language language, Language responderLanguage, List<Contact> contacts,
-        Instant requestedAt, Instant ackDeadline) implements ZhedelEvent {
+        Instant requestedAt, Instant ackDeadline, CoordinatorAlert alert) implements ZhedelEvent {
 }

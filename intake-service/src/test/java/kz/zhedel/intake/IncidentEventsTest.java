@@ -76,13 +76,13 @@ class IncidentEventsTest {
         UUID assignment = UUID.randomUUID();
         Instant t = Instant.now();
         IncidentDispatched dispatched = new IncidentDispatched(id, assignment, UUID.randomUUID(),
-                ResponderRole.PSYCHOLOGIST, "on call", t);
+                ResponderRole.PSYCHOLOGIST, "on call", t, null);
         String ceId = UUID.randomUUID().toString();
         // The acknowledgement may overtake the page: the status still only moves forward.
         kafka.produce(String.class, String.class).fromRecords(
                 CloudEventRecords.of(dispatched, ceId),
                 CloudEventRecords.of(dispatched, ceId),
-                CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, UUID.randomUUID(), t.plusSeconds(60))),
+                CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, UUID.randomUUID(), t.plusSeconds(60), null)),
                 CloudEventRecords.of(new PageDelivered(id, UUID.randomUUID(), assignment, Channel.WEBHOOK,
                         t.plusSeconds(1))))
                 .awaitCompletion();
@@ -94,9 +94,9 @@ class IncidentEventsTest {
         UUID responder = UUID.randomUUID();
         kafka.produce(String.class, String.class).fromRecords(
                 CloudEventRecords.of(new AssignmentEscalated(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
-                        2, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(120))),
+                        2, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(120), null)),
                 CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
-                        ResponderRole.PSYCHOLOGIST, "escalated: " + responder, t.plusSeconds(120))))
+                        ResponderRole.PSYCHOLOGIST, "escalated: " + responder, t.plusSeconds(120), null)))
                 .awaitCompletion();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("PSYCHOLOGIST escalated: not acknowledged after 2 pages", "PSYCHOLOGIST assigned"),
@@ -108,11 +108,11 @@ class IncidentEventsTest {
         // The team's steps through to the resolution.
         kafka.produce(String.class, String.class).fromRecords(
                 CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
-                        Stage.ON_SCENE, t.plusSeconds(600))),
+                        Stage.ON_SCENE, t.plusSeconds(600), null)),
                 CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
-                        Stage.RESOLVED, t.plusSeconds(3600))),
+                        Stage.RESOLVED, t.plusSeconds(3600), null)),
                 CloudEventRecords.of(new AssignmentProgressed(id, UUID.randomUUID(), UUID.randomUUID(),
-                        ResponderRole.PROSECUTOR, Stage.CANCELLED, t.plusSeconds(3600))),
+                        ResponderRole.PROSECUTOR, Stage.CANCELLED, t.plusSeconds(3600), null)),
                 CloudEventRecords.of(new IncidentResolved(id, t.plusSeconds(3600))))
                 .awaitCompletion();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
@@ -126,12 +126,12 @@ class IncidentEventsTest {
     void poisonMessageGoesToTheDeadLetterTopicAndDoesNotBlock() {
         UUID id = UUID.fromString(post("evt-3"));
         ProducerRecord<String, String> poison = CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(),
-                UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "x", Instant.now()));
+                UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "x", Instant.now(), null));
         ProducerRecord<String, String> broken = new ProducerRecord<>(poison.topic(), null, poison.key(),
                 "{not json", poison.headers());
         kafka.produce(String.class, String.class).fromRecords(broken,
                 CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
-                        ResponderRole.PSYCHOLOGIST, "on call", Instant.now())))
+                        ResponderRole.PSYCHOLOGIST, "on call", Instant.now(), null)))
                 .awaitCompletion();
 
         await().atMost(Duration.ofSeconds(20))

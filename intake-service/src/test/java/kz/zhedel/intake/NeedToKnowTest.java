@@ -52,7 +52,7 @@ class NeedToKnowTest {
                 .contentType(startsWith("application/problem+json"));
         RealInfrastructure.kafkaCompanion().produce(String.class, String.class).fromRecords(CloudEventRecords.of(
                 new IncidentDispatched(UUID.fromString(id), UUID.randomUUID(), responder, ResponderRole.PSYCHOLOGIST,
-                        "on call", Instant.now()))).awaitCompletion();
+                        "on call", Instant.now(), null))).awaitCompletion();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(responderToken, "home visit")
                 .when().get(details(id)).then().statusCode(200).body("child.lastName", equalTo("Сапарова")));
         as(coordinator, "case review #12").when().get(details(id)).then().statusCode(200);

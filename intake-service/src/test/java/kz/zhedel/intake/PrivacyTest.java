@@ -142,7 +142,7 @@ class PrivacyTest {
         UUID responder = UUID.randomUUID();
         RealInfrastructure.kafkaCompanion().produce(String.class, String.class).fromRecords(CloudEventRecords.of(
                 new IncidentDispatched(UUID.fromString(id), UUID.randomUUID(), responder, ResponderRole.PSYCHOLOGIST,
-                        "on call", Instant.now()))).awaitCompletion();
+                        "on call", Instant.now(), null))).awaitCompletion();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .auth().oauth2(TestTokens.token(Roles.RESPONDER, responder.toString())).header("X-Purpose", "visit")
                 .when().get("/api/v1/incidents/" + id + "/details").then().statusCode(200));

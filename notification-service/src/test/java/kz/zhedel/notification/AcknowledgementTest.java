@@ -104,7 +104,7 @@ class AcknowledgementTest {
         // dispatch's deadline fired before the acknowledgement reached it: the same assignment, a new page
         PageRequested repage = new PageRequested(first.incidentId(), UUID.randomUUID(), first.assignmentId(),
                 first.responderId(), first.category(), first.severity(), first.district(), first.language(),
-                first.responderLanguage(), first.contacts(), Instant.now(), first.ackDeadline());
+                first.responderLanguage(), first.contacts(), Instant.now(), first.ackDeadline(), null);
         Dispatch.send(CloudEventRecords.of(repage));
         await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(repage.pageId()),
                 NotificationEvents.of(first.incidentId(), PageAcknowledged.class).stream()
@@ -123,7 +123,7 @@ class AcknowledgementTest {
 
         Dispatch.send(CloudEventRecords.of(new AssignmentEscalated(request.incidentId(), request.assignmentId(),
                 request.responderId(), ResponderRole.PSYCHOLOGIST, 2, AssignmentEscalated.Step.REASSIGNED,
-                Instant.now())));
+                Instant.now(), null)));
         await().atMost(WAIT).until(() -> "WITHDRAWN".equals(OpsApi.pages(request.incidentId())
                 .getString("[0].status")));
         assertEquals("CANCELLED", OpsApi.pages(request.incidentId()).getString("[0].deliveries[1].status"));

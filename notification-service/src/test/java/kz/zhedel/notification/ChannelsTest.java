@@ -306,7 +306,7 @@ class ChannelsTest {
                 new Contact(Channel.SMS, "+7 701 555 0108", Duration.ofMinutes(1)));
         await().atMost(WAIT).until(() -> "DELIVERED".equals(status(second.incidentId())));
         AssignmentAcknowledged elsewhere = new AssignmentAcknowledged(second.incidentId(), second.assignmentId(),
-                second.responderId(), Instant.now());
+                second.responderId(), Instant.now(), null);
         String ceId = UUID.randomUUID().toString();
         Dispatch.send(CloudEventRecords.of(elsewhere, ceId), CloudEventRecords.of(elsewhere, ceId));
         await().atMost(WAIT).until(() -> "ACKNOWLEDGED".equals(status(second.incidentId())));

@@ -33,7 +33,7 @@ final class Dispatch {
     static PageRequested pageRequest(UUID responderId, Language responderLanguage, Contact... contacts) {
         return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), responderId,
                 Category.BULLYING, Severity.P2, District.BAIKONUR, Language.KK, responderLanguage, List.of(contacts),
-                Instant.now(), Instant.parse("2041-03-01T10:15:00Z"));
+                Instant.now(), Instant.parse("2041-03-01T10:15:00Z"), null);
     }
 
     static PageRequested request(UUID responderId, Language responderLanguage, Contact... contacts) {

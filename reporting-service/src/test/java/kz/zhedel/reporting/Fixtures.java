@@ -51,7 +51,7 @@ final class Fixtures {
 
     static IncidentDispatched dispatched(UUID id, String at) {
         return new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(), ResponderRole.PSYCHOLOGIST,
-                "on call in the district", Instant.parse(at));
+                "on call in the district", Instant.parse(at), null);
     }
 
     static IncidentUnassigned unassigned(UUID id, String at) {
@@ -63,12 +63,12 @@ final class Fixtures {
     }
 
     static AssignmentAcknowledged acknowledged(UUID id, String at) {
-        return new AssignmentAcknowledged(id, UUID.randomUUID(), UUID.randomUUID(), Instant.parse(at));
+        return new AssignmentAcknowledged(id, UUID.randomUUID(), UUID.randomUUID(), Instant.parse(at), null);
     }
 
     static AssignmentEscalated escalated(UUID id, String at) {
         return new AssignmentEscalated(id, UUID.randomUUID(), UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, 1,
-                AssignmentEscalated.Step.REPAGED, Instant.parse(at));
+                AssignmentEscalated.Step.REPAGED, Instant.parse(at), null);
     }
 
     static IncidentResolved resolved(UUID id, String at) {

@@ -87,6 +87,6 @@ public class Deadlines {
 
     private void escalated(Assignment assignment, Step step, Instant at) {
         outbox.record(new AssignmentEscalated(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.role, assignment.missedDeadlines, step, at));
+                assignment.role, assignment.missedDeadlines, step, at, null));
     }
 }

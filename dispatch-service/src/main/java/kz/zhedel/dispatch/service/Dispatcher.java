@@ -145,7 +145,7 @@ public class Dispatcher {
         assignment.mustAcknowledge = mustAcknowledge;
         assignment.ackDeadline = mustAcknowledge ? deadline(incident, now) : null;
         assignment.persist();
-        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now));
+        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now, null));
         page(incident, assignment, responder, now);
         LOG.infof("incident %s: %s %s assigned (%s)", incident.id, role, responder.id, reason);
     }
@@ -157,7 +157,7 @@ public class Dispatcher {
         outbox.record(new PageRequested(incident.id, assignment.pageId, assignment.id, responder.id,
                 incident.category, incident.severity, incident.district,
                 responder.pageLanguage(incident.childLanguage), responder.languages.get(0), responder.contactList(),
-                now, assignment.ackDeadline));
+                now, assignment.ackDeadline, null));
     }
 
     private void unassigned(Incident incident, ResponderRole role, String reason, Instant now) {

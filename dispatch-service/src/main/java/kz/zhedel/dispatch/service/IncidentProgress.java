@@ -47,7 +47,7 @@ public class IncidentProgress {
             active.stream().filter(a -> !DONE.contains(a.status)).forEach(a -> {
                 a.moveTo(AssignmentStatus.CANCELLED, "incident resolved");
                 outbox.record(new AssignmentProgressed(a.incidentId, a.id, a.responderId, a.role, Stage.CANCELLED,
-                        now));
+                        now, null));
             });
             outbox.record(new IncidentResolved(incident.id, now));
         }

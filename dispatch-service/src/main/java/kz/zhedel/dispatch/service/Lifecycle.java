@@ -68,7 +68,7 @@ public class Lifecycle {
         }
         assignment.moveTo(action.target, reason);
         outbox.record(new AssignmentProgressed(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.role, STAGES.get(action), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                assignment.role, STAGES.get(action), clock.instant().truncatedTo(ChronoUnit.MICROS), null));
         Incident incident = Incident.findById(assignment.incidentId);
         if (action == Action.DECLINE) {
             // the responder's words stay here: events carry no free text
@@ -91,6 +91,6 @@ public class Lifecycle {
         assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null);
         progress.settle(Incident.findById(assignment.incidentId));
         outbox.record(new AssignmentAcknowledged(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.acknowledgedAt));
+                assignment.acknowledgedAt, null));
     }
 }
