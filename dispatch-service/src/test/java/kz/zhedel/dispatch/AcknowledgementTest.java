@@ -61,7 +61,7 @@ class AcknowledgementTest {
     @BeforeAll
     static void readTopics() {
         dispatch = new TopicLog(Topics.DISPATCH);
-        deadLetters = new TopicLog("zhedel.dispatch-service.dlq");
+        deadLetters = new TopicLog("zhedel.dispatch.dlq");
     }
 
     @AfterAll

@@ -69,7 +69,7 @@ class DispatchTest {
     @BeforeAll
     static void readTopics() {
         dispatch = new TopicLog(Topics.DISPATCH);
-        deadLetters = new TopicLog("zhedel.dispatch-service.dlq");
+        deadLetters = new TopicLog("zhedel.dispatch.dlq");
     }
 
     @AfterAll

@@ -137,7 +137,7 @@ class IncidentEventsTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(List.of("RECEIVED", "DISPATCHED"), timeline(id.toString())));
         ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20)).until(
-                () -> kafka.consume(String.class, String.class).fromTopics("zhedel.intake-service.dlq")
+                () -> kafka.consume(String.class, String.class).fromTopics("zhedel.intake.dlq")
                         .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
                         .filter(r -> id.toString().equals(r.key())).findFirst().orElse(null),
                 r -> r != null);

@@ -212,7 +212,7 @@ class IncidentFactTest {
         await().atMost(PATIENCE).untilAsserted(() -> summary("2026-03-07T00:00:00Z", "2026-03-08T00:00:00Z")
                 .body("incidents", equalTo(1)));
         ConsumerRecord<String, String> dead = Fixtures.companion().consumeStrings()
-                .fromTopics("zhedel.reporting-service.dlq")
+                .fromTopics("zhedel.reporting.dlq")
                 .awaitRecords(1, PATIENCE).stream()
                 .filter(r -> id.toString().equals(r.key())).findFirst()
                 .orElseThrow(() -> new AssertionError("poison record not on the dead-letter topic"));

@@ -1,5 +1,6 @@
 package kz.zhedel.platform.inbox;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -8,8 +9,12 @@ import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,25 +25,60 @@ import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.outage.DatabaseProbe;
+import kz.zhedel.platform.outage.Outages;
 
 /**
  * Applies each incoming CloudEvent at most once: its id is stored in {@code processed_event} in the same transaction
- * as its effects ({@link InboxTransaction}), so a redelivery (rebalance, restart, SIGKILL) changes nothing. A message
- * that cannot be applied is nacked, and the channel's dead-letter strategy moves it aside with the reason instead
- * of blocking its partition. Handlers reject an event by throwing {@link MalformedEventException} or
- * {@link IllegalArgumentException}.
+ * as its effects ({@link InboxTransaction}), so a redelivery (rebalance, restart, SIGKILL, a replayed dead letter)
+ * changes nothing.
+ * <p>
+ * What cannot apply decides where the record goes:
+ * <ul>
+ * <li>an outage (the database unreachable, restarting, a deadlock: {@link Outages}, or a failure while a probe of the
+ * database fails) is retried with backoff for as long as it lasts; the channel takes no new record meanwhile (the
+ * ordered blocking worker is held, SmallRye pauses the partitions and keeps polling) and readiness is DOWN
+ * ({@link HeldConsumers});</li>
+ * <li>a record that can never apply is nacked, and the channel's dead-letter strategy moves it to the service's
+ * {@code zhedel.<service>.dlq} with the reason: unreadable, rejected by the handler ({@link MalformedEventException},
+ * {@link IllegalArgumentException}), or failing {@value #ATTEMPTS} times while the database answers.</li>
+ * </ul>
+ * During shutdown nothing is acked or dead-lettered: Kafka redelivers it after the restart.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    /** Attempts at a record whose failure is not an outage before it is dead-lettered. */
+    static final int ATTEMPTS = 4;
+    static final String DEAD_LETTERS = "zhedel.dead.letters";
 
     @Inject
     InboxTransaction transaction;
 
+    @Inject
+    DatabaseProbe database;
+
+    @Inject
+    HeldConsumers held;
+
+    @Inject
+    MeterRegistry metrics;
+
     private volatile boolean stopping;
 
-    /** From here on nothing is applied, acked or dead-lettered: Kafka redelivers it after the restart. */
+    /** Retries as long as an attempt asks for it ({@link Retry}): no cap in number or time (0: no max duration). */
+    private Guard retry;
+
+    @PostConstruct
+    void buildRetry() {
+        retry = Guard.create().withRetry()
+                .maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS)
+                .delay(200, ChronoUnit.MILLIS).withExponentialBackoff().maxDelay(5, ChronoUnit.SECONDS).done()
+                .retryOn(Retry.class)
+                .done().build();
+    }
+
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         stopping = true;
     }
@@ -47,24 +87,83 @@ public class EventInbox {
         if (stopping) {
             return new CompletableFuture<>(); // never completes: its offset is not committed
         }
+        String channel = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getChannel).orElse("unknown");
+        String ceType = "unreadable";
         try {
             IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
                     .orElseThrow(() -> new MalformedEventException("not a CloudEvent (no ce_ headers)"));
-            Optional<EventType> type = EventType.ofCeType(cloudEvent.getType());
+            ceType = cloudEvent.getType();
+            Optional<EventType> type = EventType.ofCeType(ceType);
             if (type.isEmpty()) {
-                LOG.debugf("ignoring event type %s", cloudEvent.getType());
+                LOG.debugf("ignoring event type %s", ceType);
                 return message.ack();
             }
             ZhedelEvent event = EventJson.read(type.get(), message.getPayload());
-            transaction.apply(cloudEvent.getId(), cloudEvent.getType(), event, handler);
+            applyThroughOutages(channel, () -> transaction.apply(cloudEvent.getId(), cloudEvent.getType(), event,
+                    handler));
             return message.ack();
+        } catch (Stopping e) {
+            LOG.infof("event left for redelivery after the restart: %s", e.getMessage());
+            return new CompletableFuture<>();
         } catch (RuntimeException e) {
             if (stopping) {
                 LOG.infof("event left for redelivery after the restart: %s", e.getMessage());
                 return new CompletableFuture<>();
             }
-            LOG.warnf("event not processed, sent to the dead-letter topic: %s", e.getMessage());
+            LOG.warnf("event on %s not processed, sent to the dead-letter topic: %s", channel, e.getMessage());
+            metrics.counter(DEAD_LETTERS, "channel", channel, "type", ceType).increment();
             return message.nack(e);
+        } finally {
+            held.released(channel);
+        }
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, the failure proves permanent (thrown as is), or the service stops
+     * ({@link Stopping}).
+     */
+    private void applyThroughOutages(String channel, Runnable attempt) {
+        int[] failures = { 0 };
+        retry.get(() -> {
+            if (stopping) {
+                throw new Stopping();
+            }
+            try {
+                attempt.run();
+                return null;
+            } catch (MalformedEventException | IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw new Stopping();
+                }
+                if (Outages.isOutage(e) || !database.reachable()) {
+                    held.failed(channel, e);
+                    LOG.warnf("event on %s held by an outage, retrying: %s", channel, e.getMessage());
+                    throw new Retry(e);
+                }
+                held.released(channel);
+                if (++failures[0] >= ATTEMPTS) {
+                    throw new IllegalStateException("failed " + ATTEMPTS + " times while the database answered: "
+                            + e.getMessage(), e);
+                }
+                throw new Retry(e);
+            }
+        }, Void.class);
+    }
+
+    /** An attempt that failed for something that may pass: try again after the backoff. */
+    private static final class Retry extends RuntimeException {
+        Retry(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** The service is stopping: the record is left unacknowledged for redelivery. */
+    private static final class Stopping extends RuntimeException {
+        Stopping() {
+            super("the service is stopping", null, false, false);
         }
     }
 }

@@ -1,23 +1,18 @@
 package kz.zhedel.platform.inbox;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.ZhedelEvent;
 
 /**
- * One event applied in one transaction with its inbox row. A transient failure (database restarting, a lock
- * timeout) is retried with backoff instead of being dead-lettered; an event the handler rejects is not retried.
+ * One attempt at one event: applied in one transaction with its inbox row. {@link EventInbox} decides whether a
+ * failed attempt is retried (an outage, for as long as it lasts) or dead-lettered.
  */
 @ApplicationScoped
 public class InboxTransaction {
@@ -28,11 +23,7 @@ public class InboxTransaction {
     @Inject
     Clock clock;
 
-    @Retry(maxRetries = 6, delay = 200, maxDuration = 15, durationUnit = ChronoUnit.SECONDS,
-            abortOn = { MalformedEventException.class, IllegalArgumentException.class })
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void apply(String eventId, String ceType, ZhedelEvent event, Consumer<ZhedelEvent> handler) {
-        // A new transaction per attempt (programmatic: @Transactional's interceptor would wrap the retries).
         QuarkusTransaction.requiringNew().run(() -> {
             if (firstDelivery(eventId, ceType)) {
                 handler.accept(event);

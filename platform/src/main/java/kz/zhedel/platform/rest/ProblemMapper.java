@@ -77,7 +77,10 @@ public class ProblemMapper {
         if (status.getStatusCode() >= 500) {
             return null; // let the default mapper log it and answer 500
         }
-        return Problem.of(status, e.getMessage(), uri.getPath()).toResponse();
+        Response problem = Problem.of(status, e.getMessage(), uri.getPath()).toResponse();
+        // A 409's Location names the resource it conflicts with (e.g. the incident first reported under a ref).
+        return e.getResponse().getLocation() == null ? problem
+                : Response.fromResponse(problem).location(e.getResponse().getLocation()).build();
     }
 
     private static Response unauthorized(UriInfo uri) {
