@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -94,6 +95,17 @@ final class Fixtures {
             companion.close();
             companion = null;
         }
+    }
+
+    /** The service's dead letters as ops lists them ({@code ./zhedel dlq reporting}). */
+    static ValidatableResponse deadLetters() {
+        return given().auth().oauth2(OPS_KEY).when().get("/api/v1/dead-letters").then().statusCode(200);
+    }
+
+    /** The readiness check of the event consumers: its status and, per held channel, why. */
+    static Map<String, Object> eventConsumers() {
+        return given().when().get("/q/health/ready").then().extract().jsonPath()
+                .getMap("checks.find { it.name == 'event consumers' }");
     }
 
     static ValidatableResponse summary(String from, String to) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,6 +43,9 @@ public class IncidentIntake {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EntityManager db;
+
     /** What a report led to: a new incident, or the answer already given to its Idempotency-Key. */
     public sealed interface Outcome {
     }
@@ -69,6 +73,7 @@ public class IncidentIntake {
                 return new Replayed(earlier.get());
             }
         }
+        lockExternalRef(partnerId, report.externalRef());
         Incident.<Incident>find("partnerId = ?1 and externalRef = ?2", partnerId, report.externalRef())
                 .firstResultOptional().ifPresent(existing -> {
                     throw new ClientErrorException("externalRef " + report.externalRef() + " was already reported as "
@@ -81,6 +86,15 @@ public class IncidentIntake {
                     location(incident.id).toString(), write(new Accepted(incident.id, incident.status)));
         }
         return new Received(incident);
+    }
+
+    /**
+     * Concurrent reports of one (partner, externalRef) queue here until the first commits, so the others find its
+     * incident and answer 409 with its Location instead of hitting the unique index (a 500).
+     */
+    private void lockExternalRef(String partnerId, String externalRef) {
+        db.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, partnerId + '\n' + externalRef).getSingleResult();
     }
 
     public static URI location(UUID id) {
