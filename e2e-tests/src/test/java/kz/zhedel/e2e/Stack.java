@@ -25,6 +25,8 @@ public final class Stack {
 
     public static final String PARTNER_KEY = "dev-partner-key";
     public static final String ADMIN_KEY = "dev-admin-key";
+    /** The stack's PostgreSQL superuser and password (initdb -U). */
+    public static final String DB_USER = "zhedel";
 
     private static Stack running;
     /** The SMTP server the stack's notification-service sends e-mail pages to, in this JVM. */
@@ -72,6 +74,16 @@ public final class Stack {
 
     public String reporting() {
         return url(8084);
+    }
+
+    /** The JDBC URL of one service's database on the stack's PostgreSQL (its superuser: {@link #DB_USER}). */
+    public String jdbcUrl(String service) {
+        return "jdbc:postgresql://127.0.0.1:" + (15432 + offset) + "/" + service;
+    }
+
+    /** {@code ./zhedel dlq SERVICE}: the service's dead letters, as JSON. */
+    public String deadLetters(String service) {
+        return zhedel("dlq", service);
     }
 
     /** SIGKILL, as a crash or an OOM kill would do. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class DeadLetterTest {
         assertThat(dead.get("topic"), equalTo(Topics.INCIDENTS));
         assertThat((String) dead.get("reason"), containsString("incident.reported"));
         assertThat(dead.get("processed"), equalTo(false));
-        assertThat((String) dead.get("id"), org.hamcrest.Matchers.matchesPattern("\\d+-\\d+"));
+        assertThat((String) dead.get("id"), matchesPattern("\\d+-\\d+"));
         await().atMost(PATIENCE).until(() -> deadLettersCounted("incidents", REPORTED) == before + 1);
     }
 
