@@ -34,6 +34,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Reads the service's dead-letter topic and feeds records back to the topic they came from, through short-lived
@@ -71,18 +73,26 @@ public class DeadLetters {
         List<ConsumerRecord<String, String>> records = read();
         Set<String> processed = processed(records);
         Optional<ConsumerRecord<String, String>> record = records.stream().filter(r -> id(r).equals(id)).findFirst();
-        record.ifPresent(r -> send(List.of(r)));
+        record.ifPresent(r -> {
+            if (header(r, ORIGINAL_TOPIC) == null) {
+                throw new ClientErrorException("dead letter " + id + " does not name the topic it came from ("
+                        + ORIGINAL_TOPIC + ")", Response.Status.CONFLICT);
+            }
+            send(List.of(r));
+        });
         return record.map(r -> view(r, processed));
     }
 
-    /** Replays every dead letter whose event has not been applied since, each event once. */
+    /**
+     * Replays every dead letter whose event has not been applied since, each event once. A record without a
+     * CloudEvent id can never apply and is left out (it can still be replayed by its id).
+     */
     public List<DeadLetter> replayUnprocessed() {
         List<ConsumerRecord<String, String>> records = read();
         Set<String> processed = processed(records);
         Set<String> chosen = new HashSet<>();
         List<ConsumerRecord<String, String>> replay = records.stream()
-                .filter(r -> eventId(r) == null || !processed.contains(eventId(r)))
-                .filter(r -> eventId(r) == null || chosen.add(eventId(r)))
+                .filter(r -> eventId(r) != null && !processed.contains(eventId(r)) && chosen.add(eventId(r)))
                 .filter(r -> header(r, ORIGINAL_TOPIC) != null)
                 .toList();
         send(replay);
