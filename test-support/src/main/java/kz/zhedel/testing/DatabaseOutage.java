@@ -35,8 +35,8 @@ public final class DatabaseOutage {
     public static DatabaseOutage start(String jdbcUrl, String superuser, String password) {
         DatabaseOutage outage = new DatabaseOutage(jdbcUrl, superuser, password);
         outage.execute("alter database \"" + outage.database + "\" allow_connections false");
-        try (Connection c = outage.superuser(); PreparedStatement s = c.prepareStatement(
-                "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+        try (Connection c = outage.superuser(); PreparedStatement s = c.prepareStatement("select "
+                + "pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
             s.setString(1, outage.database);
             s.executeQuery().close();
         } catch (SQLException e) {
