@@ -23,8 +23,9 @@ import kz.zhedel.dispatch.domain.Responder;
 
 /**
  * The duty coordinator's list of what is stuck, most severe first, then oldest. Open: neither resolved nor
- * cancelled; unassigned: a required role has no active assignment; escalated: an assignment missed a deadline (re-paged,
- * reassigned or exhausted); overdue: an assignment that must be acknowledged is not, past its first deadline.
+ * cancelled; unassigned: a required role has no active assignment; escalated: an assignment missed a deadline
+ * (re-paged, reassigned or exhausted); overdue: an assignment that must be acknowledged is not, past its first
+ * deadline.
  */
 @ApplicationScoped
 public class IncidentBoard {
