@@ -54,12 +54,6 @@ public class Lifecycle {
     @Inject
     Clock clock;
 
-    /** As below, taken by the system. */
-    @Transactional
-    public Assignment act(UUID assignmentId, Action action, String reason) {
-        return act(assignmentId, action, reason, null);
-    }
-
     /**
      * Applies the action or answers 409 naming the current status; {@code reason} stays in dispatch's database;
      * {@code actor} (the responder, or ops on their behalf) is announced and kept with the step.
@@ -92,13 +86,10 @@ public class Lifecycle {
         return assignment;
     }
 
-    /** The first acknowledgement of an open assignment counts and stops its timer; later ones change nothing. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void acknowledge(Assignment assignment, Instant at) {
-        acknowledge(assignment, at, null);
-    }
-
-    /** As above; {@code actor}: the responder (through the API or the page), or ops on their behalf. */
+    /**
+     * The first acknowledgement of an open assignment counts and stops its timer; later ones change nothing.
+     * {@code actor}: the responder (through the API or the page), or ops on their behalf.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledge(Assignment assignment, Instant at, Actor actor) {
         if (assignment.status != AssignmentStatus.ASSIGNED) {
