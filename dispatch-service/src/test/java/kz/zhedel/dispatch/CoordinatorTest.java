@@ -175,6 +175,12 @@ class CoordinatorTest {
                 .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("deactivated"));
         coordinator().body(assignment(coordinatorResponder, "x", null)).when().post(assignments)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("role"));
+        UUID prosecutor = Ops.enrol("coord-refusals-prosecutor", ResponderRole.PROSECUTOR, List.of("kk"),
+                District.SARYARKA);
+        coordinator().body(assignment(prosecutor, "instead of the psychologist", page.assignmentId()))
+                .when().post(assignments)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("role"))
+                .body("errors[0].message", containsString("is a PROSECUTOR, not a PSYCHOLOGIST"));
         coordinator().body(assignment(UUID.randomUUID(), "x", null)).when().post(assignments)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("responderId"));
         coordinator().body(Map.of("responderId", coordinatorResponder.toString())).when().post(assignments)

@@ -75,6 +75,10 @@ public class Coordination {
         if (role == ResponderRole.COORDINATOR) {
             throw InvalidFields.of("role", "COORDINATOR is not a team role: name the role the responder is to cover");
         }
+        if (role != responder.role && responder.role != ResponderRole.COORDINATOR) {
+            // only the duty coordinator stands in for another role; a prosecutor is no psychologist
+            throw InvalidFields.of("role", "responder " + responder.id + " is a " + responder.role + ", not a " + role);
+        }
         Actor actor = actors.caller();
         if (replaced != null) {
             history.end(replaced, Stage.HANDED_ON, actor, "handed on to " + responder.id, now());
