@@ -28,6 +28,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 import kz.zhedel.dispatch.Kafka.TopicLog;
+import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
@@ -97,8 +98,9 @@ class AcknowledgementTest {
         Kafka.send(ack(page, pressed));
 
         AssignmentAcknowledged acknowledged = awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
-        assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt, null),
-                acknowledged);
+        // the responder acknowledged through their page: they are the actor
+        assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt,
+                new Actor(page.responderId().toString(), Roles.RESPONDER)), acknowledged);
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"))

@@ -3,6 +3,7 @@ package kz.zhedel.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -21,7 +22,8 @@ import io.restassured.http.ContentType;
 /**
  * Credentials and need to know on the packaged stack: a partner registered by ops reports with its issued key until
  * it is revoked; dev tokens from {@code ./zhedel token} let the assigned responder and the coordinator read the
- * child's details (audited); the same child reported by two partners is linked, and dispatch sees the count.
+ * child's details (audited); the same child reported by two partners is linked, and dispatch sees the count; the
+ * coordinator cancels a duplicate, its page is withdrawn and the school's timeline ends CANCELLED with the reason.
  */
 class PartnerAccessIT {
 
@@ -106,5 +108,16 @@ class PartnerAccessIT {
                 .then().statusCode(200);
         given().auth().oauth2(policeKey).get(stack.intake() + "/api/v1/incidents/" + fromPolice)
                 .then().statusCode(401);
+
+        // the coordinator cancels the school's report as a duplicate: the page is withdrawn, the school sees why
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("reason", "DUPLICATE"))
+                .post(stack.dispatch() + "/api/v1/incidents/" + fromSchool + "/cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Stack.PARTNER_KEY)
+                .get(stack.intake() + "/api/v1/incidents/" + fromSchool).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("timeline.detail", hasItem("cancelled: DUPLICATE (by coordinator duty-e2e)")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Stack.ADMIN_KEY)
+                .queryParam("incidentId", fromSchool).get(stack.notification() + "/api/v1/pages")
+                .then().statusCode(200).body("status", everyItem(equalTo("WITHDRAWN"))));
     }
 }

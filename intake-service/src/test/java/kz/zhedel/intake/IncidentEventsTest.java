@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,22 +16,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.AssignmentProgressed.Stage;
+import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.Channel;
+import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.RealInfrastructure;
 
@@ -120,6 +126,42 @@ class IncidentEventsTest {
         given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
                 .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
                 .body("timeline.size()", org.hamcrest.Matchers.equalTo(9));
+    }
+
+    @Test
+    void theTimelineSaysWhoActedAndACancelledIncidentEndsCancelledWithTheReason() {
+        UUID id = UUID.fromString(post("evt-cancel"));
+        UUID assignment = UUID.randomUUID();
+        UUID psychologist = UUID.randomUUID();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        Actor coordinator = new Actor("duty-anna", "coordinator");
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(new IncidentDispatched(id, assignment, psychologist, ResponderRole.PSYCHOLOGIST,
+                        "assigned by coordinator duty-anna", t, coordinator)),
+                CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, psychologist, t.plusSeconds(30),
+                        new Actor(psychologist.toString(), "responder"))),
+                CloudEventRecords.of(new AssignmentProgressed(id, assignment, psychologist,
+                        ResponderRole.PSYCHOLOGIST, Stage.ON_SCENE, t.plusSeconds(60),
+                        new Actor(psychologist.toString(), "responder"))),
+                CloudEventRecords.of(new AssignmentProgressed(id, assignment, psychologist,
+                        ResponderRole.PSYCHOLOGIST, Stage.HANDED_ON, t.plusSeconds(90), new Actor("ops", "ops"))),
+                CloudEventRecords.of(new IncidentCancelled(id, CancelReason.DUPLICATE, coordinator,
+                        t.plusSeconds(120))))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(List.of("reported by school-a",
+                "PSYCHOLOGIST assigned (by coordinator duty-anna)", "acknowledged (by the responder)",
+                "PSYCHOLOGIST on scene (by the psychologist)", "PSYCHOLOGIST handed on (by ops)",
+                "cancelled: DUPLICATE (by coordinator duty-anna)"),
+                given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then().extract()
+                        .<List<String>>path("timeline.detail")));
+        given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"))
+                .body("timeline.status", org.hamcrest.Matchers.hasItem("HANDED_ON"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(psychologist.toString())));
+        // the retention period of its personal data starts, as for a resolved incident
+        assertEquals(t.plusSeconds(120),
+                QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).closedAt));
     }
 
     @Test

@@ -26,7 +26,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
+import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.PageAcknowledged;
@@ -135,6 +138,27 @@ class AcknowledgementTest {
                 .then().statusCode(200)
                 .body(allOf(containsString("больше не действует"), not(containsString("<button"))));
         assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+    }
+
+    @Test
+    void pagesOfAnIncidentTheCoordinatorCancelledOrAnAssignmentTheyHandedOnAreWithdrawn() {
+        Actor coordinator = new Actor("duty-anna", "coordinator");
+        for (Stage stage : List.of(Stage.CANCELLED, Stage.HANDED_ON)) {
+            String path = "/pager/coordinator-" + stage;
+            PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url(path)),
+                    new Contact(Channel.WEBHOOK, pager.url(path + "-later"), Duration.ofHours(1)));
+            String link = pagedLink(request, path);
+
+            Dispatch.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
+                    request.assignmentId(), request.responderId(), ResponderRole.PSYCHOLOGIST, stage, Instant.now(),
+                    coordinator)));
+            await().atMost(WAIT).until(() -> "WITHDRAWN".equals(OpsApi.pages(request.incidentId())
+                    .getString("[0].status")));
+            assertEquals("CANCELLED", OpsApi.pages(request.incidentId()).getString("[0].deliveries[1].status"),
+                    "the later contact of a " + stage + " assignment is not paged");
+            given().accept(ContentType.JSON).when().post(link).then().statusCode(409);
+            assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+        }
     }
 
     @Test

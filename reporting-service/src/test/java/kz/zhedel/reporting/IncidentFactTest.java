@@ -33,9 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import kz.zhedel.events.Actor;
+import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
+import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
@@ -197,6 +200,22 @@ class IncidentFactTest {
                 .body("escalated", equalTo(3))
                 .body("resolved", equalTo(3))
                 .body("medianSecondsToResolve", equalTo(7200.0f)));
+    }
+
+    @Test
+    void aCancelledIncidentCountsAsCancelledNotResolved() {
+        UUID cancelled = UUID.randomUUID();
+        send(CloudEventRecords.of(reported(cancelled, "2026-03-10T01:00:00Z")),
+                CloudEventRecords.of(dispatched(cancelled, "2026-03-10T01:00:10Z")),
+                CloudEventRecords.of(new IncidentCancelled(cancelled, CancelReason.DUPLICATE,
+                        new Actor("duty-anna", "coordinator"), Instant.parse("2026-03-10T01:20:00Z"))),
+                CloudEventRecords.of(reported(UUID.randomUUID(), "2026-03-10T02:00:00Z")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> summary("2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z")
+                .body("incidents", equalTo(2))
+                .body("cancelled", equalTo(1))
+                .body("resolved", equalTo(0)));
+        assertThat(fact(cancelled, "cancelled_at"), equalTo(Instant.parse("2026-03-10T01:20:00Z")));
     }
 
     @Test

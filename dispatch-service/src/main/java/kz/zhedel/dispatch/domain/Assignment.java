@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,10 @@ import kz.zhedel.events.ResponderRole;
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {
+
+    /** Statuses in which the responder still has work to do on the assignment. */
+    public static final Set<AssignmentStatus> OPEN = Set.of(AssignmentStatus.ASSIGNED, AssignmentStatus.ACKNOWLEDGED,
+            AssignmentStatus.ON_SCENE);
 
     @Id
     public UUID id;

@@ -13,12 +13,19 @@ public enum AssignmentStatus {
     DECLINED,
     /** Not acknowledged in time; another of the role (or the duty coordinator) was asked instead. */
     ESCALATED,
-    /** No longer needed: the incident was resolved without this informed role. */
-    CANCELLED;
+    /** No longer needed: the incident was resolved without this informed role, or cancelled. */
+    CANCELLED,
+    /** Given to someone else: the coordinator assigned another instead, or the responder was deactivated. */
+    HANDED_ON;
 
     /** Still in someone's hands: the role is covered by this assignment. */
     public boolean isActive() {
-        return this != DECLINED && this != ESCALATED;
+        return this != DECLINED && this != ESCALATED && this != HANDED_ON;
+    }
+
+    /** Assigned, acknowledged or on scene: the responder still has work to do on it. */
+    public boolean isOpen() {
+        return Assignment.OPEN.contains(this);
     }
 
     /** What a responder can do with an assignment, and from which states. */

@@ -5,12 +5,14 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.IncidentReported;
@@ -55,6 +57,22 @@ public class Incident extends PanacheEntityBase {
     /** How many earlier incidents intake linked to this one as being about the same child (never who). */
     @Column(name = "linked_incidents", nullable = false)
     public int linkedIncidents;
+
+    /** Why the coordinator cancelled it; null while not cancelled. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    public CancelReason cancelReason;
+
+    /** The coordinator's own words on the cancellation: free text, sealed, never in an event. */
+    @Convert(converter = FreeTextCipher.class)
+    @Column(name = "cancel_comment")
+    public String cancelComment;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
 
     public static Incident of(IncidentReported reported, IncidentStatus status, int ruleVersion) {
         Incident incident = new Incident();

@@ -11,5 +11,15 @@ public enum IncidentStatus {
     /** Everyone who must acknowledge did. */
     ACKNOWLEDGED,
     /** Every assignment that had to be acknowledged is resolved (or cancelled). */
-    RESOLVED
+    RESOLVED,
+    /**
+     * The coordinator cancelled it (a false or duplicate report): every open assignment was called off, and nothing
+     * assigns, escalates or retries it any more.
+     */
+    CANCELLED;
+
+    /** Resolved or cancelled: nobody is to be assigned or paged for it any more. */
+    public boolean isClosed() {
+        return this == RESOLVED || this == CANCELLED;
+    }
 }

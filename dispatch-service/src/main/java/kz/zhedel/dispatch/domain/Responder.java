@@ -57,6 +57,13 @@ public class Responder extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<ResponderContact> contacts = new ArrayList<>();
 
+    /** False once deactivated: never chosen again (shift, rotation or override) until re-activated. */
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "deactivated_reason")
+    public String deactivatedReason;
+
     public boolean covers(District district) {
         return districts.contains(district);
     }
@@ -78,9 +85,10 @@ public class Responder extends PanacheEntityBase {
         return role == null ? list("order by name, id") : list("role = ?1 order by name, id", role);
     }
 
-    /** Responders of the role with a shift covering the moment, in id order. */
+    /** Active responders of the role with a shift covering the moment, in id order. */
     public static List<Responder> onShift(ResponderRole role, Instant at) {
-        return list("role = ?1 and id in (select s.responderId from Shift s where s.startsAt <= ?2 and s.endsAt > ?2)"
+        return list("role = ?1 and active = true"
+                + " and id in (select s.responderId from Shift s where s.startsAt <= ?2 and s.endsAt > ?2)"
                 + " order by id", role, at);
     }
 }

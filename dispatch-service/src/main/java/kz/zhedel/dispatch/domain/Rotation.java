@@ -54,6 +54,10 @@ public class Rotation extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** From this moment on nobody is on call through the rotation; null while it runs on. */
+    @Column(name = "ends_at")
+    public Instant endsAt;
+
     @ElementCollection
     @CollectionTable(name = "rotation_district", joinColumns = @JoinColumn(name = "rotation_id"))
     @OrderColumn(name = "position")
@@ -69,6 +73,11 @@ public class Rotation extends PanacheEntityBase {
 
     public RotationSchedule schedule() {
         return new RotationSchedule(handoff, handoffTime, handoffDay, startsAt, participants);
+    }
+
+    /** Whether the rotation still puts someone on call at {@code at} (it may not have started yet). */
+    public boolean runsAt(Instant at) {
+        return endsAt == null || at.isBefore(endsAt);
     }
 
     public boolean covers(District district) {

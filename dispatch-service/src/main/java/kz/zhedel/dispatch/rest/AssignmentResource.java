@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
+import kz.zhedel.dispatch.service.Actors;
 import kz.zhedel.dispatch.service.Lifecycle;
 import kz.zhedel.platform.security.Roles;
 
@@ -34,6 +35,9 @@ public class AssignmentResource {
 
     @Inject
     SecurityIdentity caller;
+
+    @Inject
+    Actors actors;
 
     @POST
     @Path("/acknowledge")
@@ -70,6 +74,7 @@ public class AssignmentResource {
                 throw new NotFoundException("no assignment " + id);
             }
         }
-        return IncidentView.AssignmentView.of(lifecycle.act(id, action, step == null ? null : step.reason()));
+        return IncidentView.AssignmentView.of(lifecycle.act(id, action, step == null ? null : step.reason(),
+                actors.caller()));
     }
 }

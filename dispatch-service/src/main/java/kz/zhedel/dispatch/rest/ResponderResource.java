@@ -13,7 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,10 +56,31 @@ public class ResponderResource {
     @Path("/{id}")
     @Operation(summary = "One responder")
     public ResponderView get(@PathParam("id") UUID id) {
-        Responder responder = Responder.findById(id);
-        if (responder == null) {
-            throw new NotFoundException("no responder " + id);
-        }
-        return ResponderView.of(responder);
+        return ResponderView.of(Roster.find(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit name, districts, languages or contacts (absent fields stay); the role cannot change")
+    public ResponderView edit(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid ResponderChanges changes) {
+        return ResponderView.of(roster.edit(id, changes));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a responder off the roster: never chosen again; open assignments handed on at once")
+    public ResponderView deactivate(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid Deactivation request) {
+        return ResponderView.of(roster.deactivate(id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Operation(summary = "Put a deactivated responder back on the roster")
+    public ResponderView activate(@PathParam("id") UUID id) {
+        return ResponderView.of(roster.activate(id));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,6 +59,23 @@ public class RotationResource {
     @Operation(summary = "One rotation with its overrides")
     public RotationView get(@PathParam("id") UUID id) {
         return RotationView.of(rotations.find(id), RotationOverride.ofRotation(id));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End a rotation at a moment (now when absent): nobody is on call through it from then on")
+    public RotationView end(@PathParam("id") UUID id, RotationEnd request) {
+        Rotation rotation = rotations.end(id, request == null ? null : request.at());
+        return RotationView.of(rotation, RotationOverride.ofRotation(id));
+    }
+
+    @DELETE
+    @Path("/{id}/overrides/{overrideId}")
+    @Operation(summary = "Remove an override: the rotation's own turns apply again")
+    public Response removeOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId) {
+        rotations.removeOverride(id, overrideId);
+        return Response.noContent().build();
     }
 
     @POST

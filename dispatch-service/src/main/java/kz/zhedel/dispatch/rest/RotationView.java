@@ -14,7 +14,7 @@ import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
 
 public record RotationView(UUID id, String name, ResponderRole role, List<District> districts, Handoff handoff,
-        LocalTime handoffTime, DayOfWeek handoffDay, String zone, Instant start, List<UUID> participants,
+        LocalTime handoffTime, DayOfWeek handoffDay, String zone, Instant start, Instant end, List<UUID> participants,
         List<OverrideView> overrides) {
 
     public record OverrideView(UUID id, UUID rotationId, UUID responderId, Instant start, Instant end,
@@ -29,7 +29,7 @@ public record RotationView(UUID id, String name, ResponderRole role, List<Distri
     public static RotationView of(Rotation rotation, List<RotationOverride> overrides) {
         return new RotationView(rotation.id, rotation.name, rotation.role, List.copyOf(rotation.districts),
                 rotation.handoff, rotation.handoffTime, rotation.handoffDay,
-                RotationSchedule.ZONE.getId(), rotation.startsAt,
+                RotationSchedule.ZONE.getId(), rotation.startsAt, rotation.endsAt,
                 List.copyOf(rotation.participants), overrides.stream().map(OverrideView::of).toList());
     }
 }

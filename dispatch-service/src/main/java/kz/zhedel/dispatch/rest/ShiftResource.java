@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -49,6 +50,14 @@ public class ShiftResource {
         Instant moment = QueryParams.optional("at", at, Instant::parse,
                 "an ISO-8601 instant such as 2026-01-10T08:00:00Z");
         return Shift.matching(responder, moment).stream().map(ShiftView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel a shift: one not yet begun is deleted (204), a running one ends now (200)")
+    public Response cancel(@PathParam("id") UUID id) {
+        Shift ended = roster.cancel(id);
+        return ended == null ? Response.noContent().build() : Response.ok(ShiftView.of(ended)).build();
     }
 
     @GET

@@ -39,7 +39,7 @@ public class Coverage {
     }
 
     private static List<Interval> onCall(Instant from, Instant to, ResponderRole role, District district) {
-        Map<UUID, Responder> responders = Responder.byRole(role).stream()
+        Map<UUID, Responder> responders = Responder.byRole(role).stream().filter(r -> r.active)
                 .collect(Collectors.toMap(r -> r.id, Function.identity()));
         List<Interval> covered = new ArrayList<>();
         Shift.<Shift>list("startsAt < ?2 and endsAt > ?1", from, to).stream()
@@ -47,7 +47,12 @@ public class Coverage {
                 .filter(s -> district == null || responders.get(s.responderId).covers(district))
                 .forEach(s -> covered.add(new Interval(s.startsAt, s.endsAt)));
         for (Rotation rotation : Rotation.ofRole(role)) {
-            rotation.schedule().slots(from, to, RotationOverride.overlapping(rotation.id, from, to)).stream()
+            Instant until = rotation.endsAt == null || rotation.endsAt.isAfter(to) ? to : rotation.endsAt;
+            if (!until.isAfter(from)) {
+                continue; // ended before the window
+            }
+            rotation.schedule().slots(from, until, RotationOverride.overlapping(rotation.id, from, until)).stream()
+                    .filter(slot -> responders.containsKey(slot.responderId())) // a deactivated one covers nothing
                     .filter(slot -> district == null || rotation.covers(district)
                             || (responders.containsKey(slot.responderId())
                                     && responders.get(slot.responderId()).covers(district)))

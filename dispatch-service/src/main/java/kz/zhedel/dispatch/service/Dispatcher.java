@@ -19,11 +19,13 @@ import jakarta.transaction.Transactional;
 import kz.zhedel.dispatch.config.DispatchConfig;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
+import kz.zhedel.dispatch.domain.AssignmentStep;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
 import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.TeamRules;
+import kz.zhedel.events.Actor;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
@@ -132,8 +134,26 @@ public class Dispatcher {
                 assignment.missedDeadlines);
     }
 
+    /**
+     * Assigns and pages the responder a coordinator or ops named, on call or not; {@code comment}, their own words,
+     * stays in the assignment's history and never enters an event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Assignment assignNamed(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
+            Actor actor, String comment) {
+        Assignment assignment = assign(incident, role, mustAcknowledge, responder,
+                "assigned by " + actor.role() + " " + actor.subject(), now(), actor, comment);
+        progress.settle(incident);
+        return assignment;
+    }
+
     private void assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
             String reason, Instant now) {
+        assign(incident, role, mustAcknowledge, responder, reason, now, null, null);
+    }
+
+    private Assignment assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
+            String reason, Instant now, Actor actor, String comment) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID();
         assignment.incidentId = incident.id;
@@ -145,9 +165,11 @@ public class Dispatcher {
         assignment.mustAcknowledge = mustAcknowledge;
         assignment.ackDeadline = mustAcknowledge ? deadline(incident, now) : null;
         assignment.persist();
-        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now, null));
+        outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now, actor));
+        AssignmentStep.record(assignment, AssignmentStep.Kind.ASSIGNED, actor, now, comment);
         page(incident, assignment, responder, now);
         LOG.infof("incident %s: %s %s assigned (%s)", incident.id, role, responder.id, reason);
+        return assignment;
     }
 
     private void page(Incident incident, Assignment assignment, Responder responder, Instant now) {

@@ -14,7 +14,6 @@ import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
-import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.ResponderRole;
@@ -33,10 +32,16 @@ public class IncidentProgress {
     Outbox outbox;
 
     @Inject
+    AssignmentHistory history;
+
+    @Inject
     Clock clock;
 
     /** Call after any assignment of the incident changed, in the same transaction; announces the resolution. */
     public void settle(Incident incident) {
+        if (incident.status == IncidentStatus.CANCELLED) {
+            return; // called off by the coordinator: its status no longer follows its assignments
+        }
         List<Assignment> active = Assignment.ofIncident(incident.id).stream().filter(a -> a.status.isActive())
                 .toList();
         IncidentStatus before = incident.status;
@@ -45,9 +50,7 @@ public class IncidentProgress {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             // informed roles are not waited for: once the case is closed their pages are moot
             active.stream().filter(a -> !DONE.contains(a.status)).forEach(a -> {
-                a.moveTo(AssignmentStatus.CANCELLED, "incident resolved");
-                outbox.record(new AssignmentProgressed(a.incidentId, a.id, a.responderId, a.role, Stage.CANCELLED,
-                        now, null));
+                history.end(a, Stage.CANCELLED, null, "incident resolved", now);
             });
             outbox.record(new IncidentResolved(incident.id, now));
         }

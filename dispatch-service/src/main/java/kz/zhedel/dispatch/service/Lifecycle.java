@@ -20,9 +20,10 @@ import jakarta.ws.rs.core.Response.Status;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
+import kz.zhedel.dispatch.domain.AssignmentStep;
 import kz.zhedel.dispatch.domain.Incident;
+import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
-import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.platform.outbox.Outbox;
 
@@ -48,11 +49,17 @@ public class Lifecycle {
     Outbox outbox;
 
     @Inject
+    AssignmentHistory history;
+
+    @Inject
     Clock clock;
 
-    /** Applies the action or answers 409 naming the current status; {@code reason} stays in dispatch's database. */
+    /**
+     * Applies the action or answers 409 naming the current status; {@code reason} stays in dispatch's database;
+     * {@code actor} (the responder, or ops on their behalf) is announced and kept with the step.
+     */
     @Transactional
-    public Assignment act(UUID assignmentId, Action action, String reason) {
+    public Assignment act(UUID assignmentId, Action action, String reason, Actor actor) {
         Assignment assignment = Assignment.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
             throw new NotFoundException("no assignment " + assignmentId);
@@ -62,13 +69,12 @@ public class Lifecycle {
                     + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), Status.CONFLICT);
         }
         if (action == Action.ACKNOWLEDGE) {
-            acknowledge(assignment, clock.instant());
+            acknowledge(assignment, clock.instant(), actor);
             assignment.statusReason = reason;
             return assignment;
         }
         assignment.moveTo(action.target, reason);
-        outbox.record(new AssignmentProgressed(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.role, STAGES.get(action), clock.instant().truncatedTo(ChronoUnit.MICROS), null));
+        history.progressed(assignment, STAGES.get(action), actor, clock.instant().truncatedTo(ChronoUnit.MICROS));
         Incident incident = Incident.findById(assignment.incidentId);
         if (action == Action.DECLINE) {
             // the responder's words stay here: events carry no free text
@@ -80,9 +86,12 @@ public class Lifecycle {
         return assignment;
     }
 
-    /** The first acknowledgement of an open assignment counts and stops its timer; later ones change nothing. */
+    /**
+     * The first acknowledgement of an open assignment counts and stops its timer; later ones change nothing.
+     * {@code actor}: the responder (through the API or the page), or ops on their behalf.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void acknowledge(Assignment assignment, Instant at) {
+    public void acknowledge(Assignment assignment, Instant at, Actor actor) {
         if (assignment.status != AssignmentStatus.ASSIGNED) {
             LOG.debugf("assignment %s is %s, acknowledgement ignored", assignment.id, assignment.status);
             return;
@@ -91,6 +100,7 @@ public class Lifecycle {
         assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null);
         progress.settle(Incident.findById(assignment.incidentId));
         outbox.record(new AssignmentAcknowledged(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.acknowledgedAt, null));
+                assignment.acknowledgedAt, actor));
+        AssignmentStep.record(assignment, AssignmentStep.Kind.ACKNOWLEDGED, actor, assignment.acknowledgedAt, null);
     }
 }

@@ -49,7 +49,8 @@ public class OnCall {
         if (duties.isEmpty()) {
             return Optional.empty();
         }
-        List<Responder> responders = Responder.list("id in ?1 and role = ?2", duties.keySet(), role);
+        List<Responder> responders = Responder.list("id in ?1 and role = ?2 and active = true",
+                duties.keySet(), role);
         List<UUID> ids = responders.stream().map(r -> r.id).toList();
         Map<UUID, Workload.Load> load = Workload.openLoad(ids);
         Map<UUID, Instant> lastAssigned = Workload.lastAssigned(ids);
@@ -66,6 +67,9 @@ public class OnCall {
         List<OnDuty> duties = new ArrayList<>();
         Responder.onShift(role, at).forEach(r -> duties.add(new OnDuty(r.id, "on shift", List.of())));
         for (Rotation rotation : Rotation.ofRole(role)) {
+            if (!rotation.runsAt(at)) {
+                continue;
+            }
             RotationSchedule schedule = rotation.schedule();
             schedule.onCall(at, RotationOverride.overlapping(rotation.id, at, at.plusNanos(1)))
                     .ifPresent(duty -> duties.add(new OnDuty(duty.responderId(),

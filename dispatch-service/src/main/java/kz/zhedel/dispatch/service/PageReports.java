@@ -35,7 +35,8 @@ public class PageReports {
     /** The first acknowledgement of an open assignment counts; repeated or late ones change nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledged(PageAcknowledged ack) {
-        lifecycle.acknowledge(assignment(ack.incidentId(), ack.assignmentId()), at(ack.acknowledgedAt()));
+        Assignment assignment = assignment(ack.incidentId(), ack.assignmentId());
+        lifecycle.acknowledge(assignment, at(ack.acknowledgedAt()), Actors.responder(assignment.responderId));
     }
 
     /**
@@ -49,7 +50,8 @@ public class PageReports {
             LOG.debugf("assignment %s is %s, page decline ignored", assignment.id, assignment.status);
             return;
         }
-        lifecycle.act(assignment.id, Action.DECLINE, "declined through the page: " + report.reason());
+        lifecycle.act(assignment.id, Action.DECLINE, "declined through the page: " + report.reason(),
+                Actors.responder(assignment.responderId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,11 +1,13 @@
 package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -32,6 +34,9 @@ public class Rotations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RosterChanged> changed;
 
     @Transactional
     public Rotation create(NewRotation request) {
@@ -63,6 +68,7 @@ public class Rotations {
         rotation.participants.addAll(request.participants());
         rotation.persist();
         audit.record("rotation.created", ENTITY, rotation.id, null, RotationView.of(rotation, List.of()));
+        changed.fire(new RosterChanged("rotation.created", rotation.role, null));
         return rotation;
     }
 
@@ -87,7 +93,42 @@ public class Rotations {
         override.persist();
         audit.record("rotation.overridden", ENTITY, rotationId, before,
                 RotationView.of(rotation, RotationOverride.ofRotation(rotationId)));
+        changed.fire(new RosterChanged("rotation.overridden", rotation.role, override.responderId));
         return override;
+    }
+
+    /** From {@code at} (now when absent; never in the past) nobody is on call through the rotation. */
+    @Transactional
+    public Rotation end(UUID rotationId, Instant at) {
+        Rotation rotation = find(rotationId);
+        Instant now = clock.instant();
+        if (rotation.endsAt != null) {
+            throw Coordination.conflict("rotation " + rotationId + " ends at " + rotation.endsAt + " already");
+        }
+        if (at != null && at.isBefore(now)) {
+            throw InvalidFields.of("at", "must not be in the past: who was on call stays as it was");
+        }
+        RotationView before = RotationView.of(rotation, RotationOverride.ofRotation(rotationId));
+        rotation.endsAt = at == null ? now : at;
+        audit.record("rotation.ended", ENTITY, rotationId, before,
+                RotationView.of(rotation, RotationOverride.ofRotation(rotationId)));
+        changed.fire(new RosterChanged("rotation.ended", rotation.role, null));
+        return rotation;
+    }
+
+    @Transactional
+    public void removeOverride(UUID rotationId, UUID overrideId) {
+        Rotation rotation = find(rotationId);
+        RotationOverride override = RotationOverride.find("id = ?1 and rotationId = ?2", overrideId, rotationId)
+                .firstResult();
+        if (override == null) {
+            throw new NotFoundException("no override " + overrideId + " of rotation " + rotationId);
+        }
+        RotationView before = RotationView.of(rotation, RotationOverride.ofRotation(rotationId));
+        override.delete();
+        audit.record("rotation.override-removed", ENTITY, rotationId, before,
+                RotationView.of(rotation, RotationOverride.ofRotation(rotationId)));
+        changed.fire(new RosterChanged("rotation.override-removed", rotation.role, override.responderId));
     }
 
     public Rotation find(UUID id) {

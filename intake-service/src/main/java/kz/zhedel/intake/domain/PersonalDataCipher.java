@@ -1,112 +1,21 @@
 package kz.zhedel.intake.domain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import kz.zhedel.intake.config.CryptoConfig;
+import kz.zhedel.platform.crypto.SealingConverter;
 
 /**
- * Encrypts a child's and a reporter's personal data before it reaches the database: AES-256-GCM with a random
- * 96-bit nonce, stored as {@code keyId:base64(nonce|ciphertext)}. Writes use the current key; values sealed under an
- * earlier key stay readable while it is configured as an old key, until {@code KeyRotation} re-seals them.
+ * Encrypts a child's and a reporter's personal data before it reaches the database (AES-256-GCM,
+ * {@code keyId:base64(nonce|ciphertext)}). Writes use the current key; values sealed under an earlier key stay
+ * readable while it is configured as an old key, until {@code KeyRotation} re-seals them.
  */
 @ApplicationScoped
 @Converter
-public class PersonalDataCipher implements AttributeConverter<String, String> {
-
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
-    private final SecureRandom random = new SecureRandom();
-    private final String keyId;
-    private final SecretKey key;
-    private final Map<String, SecretKey> readable = new HashMap<>();
+public class PersonalDataCipher extends SealingConverter {
 
     public PersonalDataCipher(CryptoConfig config) {
-        this.keyId = config.keyId();
-        this.key = aesKey(config.key(), "zhedel.crypto.key");
-        readable.put(keyId, key);
-        for (String pair : config.oldKeys().orElse(List.of())) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("zhedel.crypto.old-keys: expected keyId=base64, got an entry "
-                        + "without '='");
-            }
-            readable.putIfAbsent(pair.substring(0, eq).trim(),
-                    aesKey(pair.substring(eq + 1).trim(), "zhedel.crypto.old-keys"));
-        }
-    }
-
-    private static SecretKey aesKey(String base64, String property) {
-        byte[] raw = Base64.getDecoder().decode(base64);
-        if (raw.length != 32) {
-            throw new IllegalArgumentException(property + " must be 32 bytes, base64-encoded");
-        }
-        return new SecretKeySpec(raw, "AES");
-    }
-
-    /** The id of the key new values are sealed with. */
-    public String keyId() {
-        return keyId;
-    }
-
-    @Override
-    public String convertToDatabaseColumn(String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return keyId + ":" + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt personal data", e);
-        }
-    }
-
-    @Override
-    public String convertToEntityAttribute(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        int colon = stored.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalStateException("personal data stored unsealed");
-        }
-        String storedKeyId = stored.substring(0, colon);
-        SecretKey sealedWith = readable.get(storedKeyId);
-        if (sealedWith == null) {
-            throw new IllegalStateException("personal data sealed with key " + storedKeyId + ", which is not loaded");
-        }
-        try {
-            byte[] sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealedWith, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(storedKeyId.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
-                    StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt personal data sealed with key " + storedKeyId, e);
-        }
+        super(config.keyId(), config.key(), config.oldKeys());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
@@ -65,7 +66,8 @@ public class TimelineEvents {
 
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentDispatched e) {
-            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(), e.role() + " assigned");
+            timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(),
+                    e.role() + " assigned" + Acting.by(e.actor(), e.role()));
             disclosure.assigned(e.incidentId(), e.responderId(), e.assignedAt());
         } else if (event instanceof AssignmentEscalated e) {
             timeline.record(e.incidentId(), IncidentStatus.ESCALATED, e.escalatedAt(), escalationDetail(e));
@@ -80,17 +82,27 @@ public class TimelineEvents {
         } else if (event instanceof PageFailed e) {
             timeline.record(e.incidentId(), IncidentStatus.PAGE_FAILED, e.failedAt(), "page failed");
         } else if (event instanceof AssignmentAcknowledged e) {
-            timeline.record(e.incidentId(), IncidentStatus.ACKNOWLEDGED, e.acknowledgedAt(), "acknowledged");
+            timeline.record(e.incidentId(), IncidentStatus.ACKNOWLEDGED, e.acknowledgedAt(),
+                    "acknowledged" + Acting.by(e.actor(), null));
+        } else if (event instanceof IncidentCancelled e) {
+            // the retention period of its personal data starts, as for a resolved one
+            retention.closed(e.incidentId(), IncidentStatus.CANCELLED, e.cancelledAt(),
+                    "cancelled: " + e.reason() + Acting.by(e.actor(), null));
         }
     }
 
-    /** A called-off informed role is implied by the resolution that follows it: no step of its own. */
+    /** A called-off role is implied by the resolution or cancellation that follows it: no step of its own. */
     private void progressed(AssignmentProgressed e) {
+        String by = Acting.by(e.actor(), e.role());
         switch (e.stage()) {
-            case DECLINED -> timeline.record(e.incidentId(), IncidentStatus.DECLINED, e.at(), e.role() + " declined");
-            case ON_SCENE -> timeline.record(e.incidentId(), IncidentStatus.ON_SCENE, e.at(), e.role() + " on scene");
+            case DECLINED -> timeline.record(e.incidentId(), IncidentStatus.DECLINED, e.at(),
+                    e.role() + " declined" + by);
+            case ON_SCENE -> timeline.record(e.incidentId(), IncidentStatus.ON_SCENE, e.at(),
+                    e.role() + " on scene" + by);
             case RESOLVED -> timeline.record(e.incidentId(), IncidentStatus.ROLE_RESOLVED, e.at(),
-                    e.role() + " done");
+                    e.role() + " done" + by);
+            case HANDED_ON -> timeline.record(e.incidentId(), IncidentStatus.HANDED_ON, e.at(),
+                    e.role() + " handed on" + by);
             case CANCELLED -> {
             }
         }

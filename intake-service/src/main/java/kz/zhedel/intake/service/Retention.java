@@ -39,7 +39,13 @@ public class Retention {
     /** Dispatch resolved the incident ({@code kz.zhedel.incident.resolved.v1}): the retention period starts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void closed(UUID incidentId, Instant at) {
-        timeline.record(incidentId, IncidentStatus.RESOLVED, at, "resolved");
+        closed(incidentId, IncidentStatus.RESOLVED, at, "resolved");
+    }
+
+    /** Resolved or cancelled: the last step of the timeline, and the retention period starts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closed(UUID incidentId, IncidentStatus how, Instant at, String detail) {
+        timeline.record(incidentId, how, at, detail);
         Incident incident = Incident.findById(incidentId);
         if (incident.closedAt == null) {
             incident.closedAt = at;

@@ -13,7 +13,9 @@ public enum Milestone {
     ACKNOWLEDGED("acknowledged_at", Keep.EARLIEST),
     /** A responder did not acknowledge in time and was re-paged or replaced. */
     ESCALATED("first_escalated_at", Keep.EARLIEST),
-    RESOLVED("resolved_at", Keep.EARLIEST);
+    RESOLVED("resolved_at", Keep.EARLIEST),
+    /** The duty coordinator called it off: a false, duplicate or withdrawn report. */
+    CANCELLED("cancelled_at", Keep.EARLIEST);
 
     public enum Keep {
         EARLIEST, LATEST

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentResolved;
@@ -71,6 +72,8 @@ public class IncidentEvents {
             facts.reached(e.incidentId(), Milestone.ESCALATED, e.escalatedAt());
         } else if (event instanceof IncidentResolved e) {
             facts.reached(e.incidentId(), Milestone.RESOLVED, e.resolvedAt());
+        } else if (event instanceof IncidentCancelled e) {
+            facts.reached(e.incidentId(), Milestone.CANCELLED, e.cancelledAt());
         }
     }
 }

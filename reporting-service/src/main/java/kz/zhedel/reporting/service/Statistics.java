@@ -35,6 +35,7 @@ public class Statistics {
                    count(acknowledged_at) as acknowledged,
                    count(first_escalated_at) as escalated,
                    count(resolved_at) as resolved,
+                   count(cancelled_at) as cancelled,
                    percentile_cont(0.5) within group (order by extract(epoch from first_assigned_at - received_at))
                        as median_seconds_to_assign,
                    percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - received_at))
@@ -83,6 +84,7 @@ public class Statistics {
         return new Summary(count(total, "incidents"), byCategory, byDistrict, bySeverity,
                 count(total, "assigned"), count(total, "unassigned"), count(total, "paged"),
                 count(total, "acknowledged"), count(total, "escalated"), count(total, "resolved"),
+                count(total, "cancelled"),
                 seconds(total, "median_seconds_to_assign"), seconds(total, "median_seconds_to_acknowledge"),
                 seconds(total, "median_seconds_to_resolve"), clock.instant());
     }

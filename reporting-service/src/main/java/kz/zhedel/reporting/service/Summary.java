@@ -27,6 +27,8 @@ public record Summary(
         long escalated,
         @Schema(description = "Incidents whose whole team is done")
         long resolved,
+        @Schema(description = "Incidents the duty coordinator cancelled (false, duplicate or withdrawn reports)")
+        long cancelled,
         @Schema(description = "Median seconds from receipt to first assignment; null without assignments")
         Double medianSecondsToAssign,
         @Schema(description = "Median seconds from receipt to acknowledgement; null without acknowledgements")

@@ -1,0 +1,17 @@
+package kz.zhedel.dispatch.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Converter;
+
+import kz.zhedel.dispatch.config.CryptoConfig;
+import kz.zhedel.platform.crypto.SealingConverter;
+
+/** Seals the coordinator's free text at rest: it may name a child, and dispatch otherwise holds no child data. */
+@ApplicationScoped
+@Converter
+public class FreeTextCipher extends SealingConverter {
+
+    public FreeTextCipher(CryptoConfig config) {
+        super(config.keyId(), config.key(), config.oldKeys());
+    }
+}
