@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.ResponderRole;
 
 /** A responder asked to act on an incident in a role, with the reason they were chosen. */
@@ -77,6 +79,30 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "page_status_at")
     public Instant pageStatusAt;
 
+    /** On a {@code COORDINATOR} assignment only: why the duty coordinator is paged. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_reason")
+    public CoordinatorAlert.Reason alertReason;
+
+    /** On a {@code COORDINATOR} assignment only: the role of the team the alert is about. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_role")
+    public ResponderRole alertRole;
+
+    /** When the assignment left the responder's hands; rest is measured from it. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** The duty coordinator alerted about a role, not a member of the team. */
+    public boolean isAlert() {
+        return role == ResponderRole.COORDINATOR;
+    }
+
+    /** What a {@code PageRequested} carries for this assignment: null for a team member. */
+    public CoordinatorAlert alert() {
+        return isAlert() ? new CoordinatorAlert(alertReason, alertRole) : null;
+    }
+
     public void pageReached(UUID page, PageStatus status, Instant at) {
         if (Objects.equals(page, pageId)) {
             pageStatus = status;
@@ -91,6 +117,14 @@ public class Assignment extends PanacheEntityBase {
         this.ackDeadline = null;
     }
 
+    /** As above, and when it moves out of the responder's hands, remembers when (their rest starts there). */
+    public void moveTo(AssignmentStatus status, String reason, Instant at) {
+        moveTo(status, reason);
+        if (status.isEnd()) {
+            endedAt = at;
+        }
+    }
+
     public static List<Assignment> ofIncident(UUID incidentId) {
         return list("incidentId = ?1 order by assignedAt, id", incidentId);
     }
@@ -99,6 +133,28 @@ public class Assignment extends PanacheEntityBase {
     public static Assignment lockedOf(UUID incidentId, UUID assignmentId) {
         return find("id = ?1 and incidentId = ?2", assignmentId, incidentId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Everyone already asked to act on the incident in the role (declined, escalated, or still on it). */
+    public static Set<UUID> triedInRole(UUID incidentId, ResponderRole role) {
+        return Set.copyOf(getEntityManager().createQuery("select a.responderId from Assignment a"
+                + " where a.incidentId = ?1 and a.role = ?2", UUID.class)
+                .setParameter(1, incidentId).setParameter(2, role).getResultList());
+    }
+
+    /** Coordinators already alerted on the incident for this role and reason. */
+    public static Set<UUID> alertedFor(UUID incidentId, ResponderRole role, CoordinatorAlert.Reason reason) {
+        return Set.copyOf(getEntityManager().createQuery("select a.responderId from Assignment a"
+                + " where a.incidentId = ?1 and a.role = ?2 and a.alertRole = ?3 and a.alertReason = ?4", UUID.class)
+                .setParameter(1, incidentId).setParameter(2, ResponderRole.COORDINATOR).setParameter(3, role)
+                .setParameter(4, reason).getResultList());
+    }
+
+    /** The coordinator's alerts about the role still in their hands (any reason, or just {@code reason}). */
+    public static List<Assignment> openAlerts(UUID incidentId, ResponderRole role, CoordinatorAlert.Reason reason) {
+        return Assignment.<Assignment>list("incidentId = ?1 and role = ?2 and alertRole = ?3 and status in ?4",
+                incidentId, ResponderRole.COORDINATOR, role, Workload.IN_HAND).stream()
+                .filter(a -> reason == null || a.alertReason == reason).toList();
     }
 
     /** Whether the responder was already asked to act on the incident, in any role. */

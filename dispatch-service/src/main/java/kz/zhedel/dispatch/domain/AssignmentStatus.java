@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Where an assignment stands: ASSIGNED -> ACKNOWLEDGED -> ON_SCENE -> RESOLVED, or ended otherwise. */
 public enum AssignmentStatus {
-    /** Paged, not yet acknowledged: counts as open load of the responder. */
+    /** Paged, not yet acknowledged. Like ACKNOWLEDGED and ON_SCENE, counts as open load of the responder. */
     ASSIGNED,
     ACKNOWLEDGED,
     ON_SCENE,
@@ -19,6 +19,11 @@ public enum AssignmentStatus {
     /** Still in someone's hands: the role is covered by this assignment. */
     public boolean isActive() {
         return this != DECLINED && this != ESCALATED;
+    }
+
+    /** Out of the responder's hands: no longer load, and their rest starts. */
+    public boolean isEnd() {
+        return this == RESOLVED || this == CANCELLED || !isActive();
     }
 
     /** What a responder can do with an assignment, and from which states. */

@@ -66,9 +66,10 @@ public class Lifecycle {
             assignment.statusReason = reason;
             return assignment;
         }
-        assignment.moveTo(action.target, reason);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        assignment.moveTo(action.target, reason, now);
         outbox.record(new AssignmentProgressed(assignment.incidentId, assignment.id, assignment.responderId,
-                assignment.role, STAGES.get(action), clock.instant().truncatedTo(ChronoUnit.MICROS), null));
+                assignment.role, STAGES.get(action), now, null));
         Incident incident = Incident.findById(assignment.incidentId);
         if (action == Action.DECLINE) {
             // the responder's words stay here: events carry no free text

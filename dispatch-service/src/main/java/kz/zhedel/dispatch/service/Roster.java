@@ -3,6 +3,7 @@ package kz.zhedel.dispatch.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +22,9 @@ public class Roster {
     @Inject
     OpsAudit audit;
 
+    @Inject
+    Event<RosterChanged> rosterChanged;
+
     @Transactional
     public Responder enrol(NewResponder request) {
         Responder responder = new Responder();
@@ -33,6 +37,7 @@ public class Roster {
                 c.delay())));
         responder.persist();
         audit.record("responder.enrolled", "responder", responder.id, null, ResponderView.of(responder));
+        rosterChanged.fire(new RosterChanged("responder.enrolled", responder.role, responder.id));
         return responder;
     }
 
@@ -45,6 +50,9 @@ public class Roster {
         shift.endsAt = request.end();
         shift.persist();
         audit.record("shift.scheduled", "shift", shift.id, null, ShiftView.of(shift));
+        Responder responder = Responder.findById(shift.responderId);
+        rosterChanged.fire(new RosterChanged("shift.scheduled", responder == null ? null : responder.role,
+                shift.responderId));
         return shift;
     }
 }

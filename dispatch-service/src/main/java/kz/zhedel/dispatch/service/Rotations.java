@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -32,6 +33,9 @@ public class Rotations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RosterChanged> rosterChanged;
 
     @Transactional
     public Rotation create(NewRotation request) {
@@ -63,6 +67,7 @@ public class Rotations {
         rotation.participants.addAll(request.participants());
         rotation.persist();
         audit.record("rotation.created", ENTITY, rotation.id, null, RotationView.of(rotation, List.of()));
+        rosterChanged.fire(new RosterChanged("rotation.created", rotation.role, null));
         return rotation;
     }
 
@@ -87,6 +92,7 @@ public class Rotations {
         override.persist();
         audit.record("rotation.overridden", ENTITY, rotationId, before,
                 RotationView.of(rotation, RotationOverride.ofRotation(rotationId)));
+        rosterChanged.fire(new RosterChanged("rotation.overridden", rotation.role, override.responderId));
         return override;
     }
 
