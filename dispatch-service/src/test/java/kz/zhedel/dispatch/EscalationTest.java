@@ -45,6 +45,7 @@ import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.Category;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
@@ -232,7 +233,7 @@ class EscalationTest {
     }
 
     @Test
-    void withNobodyElseOfTheRoleTheDutyCoordinatorIsPagedThenTheRoleIsUnassigned() {
+    void withNobodyElseOfTheRoleTheRoleWaitsAndTheDutyCoordinatorIsAlertedUntilExhausted() {
         Instant start = clock.travelTo(Instant.parse("2043-03-01T10:00:00Z"));
         onShift("lonely-psy", District.ALMATY, start);
         IncidentReported report = report(start);
@@ -241,19 +242,27 @@ class EscalationTest {
         awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
+        IncidentUnassigned waiting = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        assertEquals(ResponderRole.PSYCHOLOGIST, waiting.role());
+        assertTrue(waiting.reason().endsWith("no other PSYCHOLOGIST on call"), waiting.reason());
         IncidentDispatched toCoordinator = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
                 .get(1);
-        assertEquals(COORDINATOR, toCoordinator.responderId());
+        // nobody of role COORDINATOR is on call: the configured coordinator is alerted, in a role of their own
+        assertEquals(List.of(COORDINATOR, ResponderRole.COORDINATOR), List.of(toCoordinator.responderId(),
+                toCoordinator.role()));
         assertTrue(toCoordinator.reason().startsWith("escalated: "), toCoordinator.reason());
-        assertTrue(toCoordinator.reason().contains("duty coordinator paged"), toCoordinator.reason());
-        assertEquals(COORDINATOR, awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2)
-                .responderId());
+        assertTrue(toCoordinator.reason().contains("duty coordinator alerted (ESCALATION_EXHAUSTED for PSYCHOLOGIST)"),
+                toCoordinator.reason());
+        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        assertEquals(COORDINATOR, alert.responderId());
+        assertEquals(new CoordinatorAlert(CoordinatorAlert.Reason.ESCALATION_EXHAUSTED, ResponderRole.PSYCHOLOGIST),
+                alert.alert());
 
-        // the coordinator is paged once more (repeats = 1), then the role is announced as unassigned
+        // the coordinator is paged once more (repeats = 1), then nobody is left: the role is announced again
         clock.travelTo(start.plusSeconds(3 * DEADLINE + 10));
         awaitCount(dispatch, report.incidentId(), PageRequested.class, 4);
         clock.travelTo(start.plusSeconds(4 * DEADLINE + 15));
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).get(1);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertTrue(unassigned.reason().contains("duty coordinator not acknowledged"), unassigned.reason());
         assertEquals(List.of(Step.REPAGED, Step.REASSIGNED, Step.REPAGED, Step.EXHAUSTED),
@@ -261,6 +270,7 @@ class EscalationTest {
                         .map(AssignmentEscalated::step).toList());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
+                .body("status", equalTo("UNASSIGNED"))
                 .body("assignments[1].responderId", equalTo(COORDINATOR.toString()))
                 .body("assignments[1].ackDeadline", equalTo(null));
     }
@@ -353,8 +363,15 @@ class EscalationTest {
                 .body("[0].after.rules.ackDeadlineSeconds.P3", equalTo(120));
 
         Instant start = clock.travelTo(Instant.parse("2043-04-01T10:00:00Z"));
-        IncidentReported report = report(start); // nobody on shift: no deadline is left running
+        IncidentReported report = report(start); // nobody on shift: both roles wait, the coordinator is alerted
         assertEquals(2, awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).size());
+        List<PageRequested> alerts = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+        assertEquals(java.util.Set.of(ResponderRole.PSYCHOLOGIST, ResponderRole.SOCIAL_WORKER),
+                alerts.stream().map(p -> p.alert().role()).collect(java.util.stream.Collectors.toSet()));
+        // the coordinator takes both alerts: no deadline is left running
+        alerts.forEach(p -> Kafka.send(new PageAcknowledged(p.incidentId(), p.pageId(), p.assignmentId(),
+                p.responderId(), start.plusSeconds(10))));
+        awaitCount(dispatch, report.incidentId(), AssignmentAcknowledged.class, 2);
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
                 .body("status", equalTo("UNASSIGNED"))

@@ -77,8 +77,7 @@ public class Deadlines {
             escalated(assignment, Step.REPAGED, now, Cause.DEADLINE_MISSED);
             dispatcher.repage(incident, assignment);
         } else {
-            escalate(incident, assignment, "escalated: " + assignment.responderId + " " + why, now,
-                    Cause.DEADLINE_MISSED);
+            escalate(incident, assignment, why, now, Cause.DEADLINE_MISSED);
         }
     }
 
@@ -93,21 +92,22 @@ public class Deadlines {
             LOG.debugf("assignment %s is %s, its failed page changes nothing", assignment.id, assignment.status);
             return;
         }
-        escalate(Incident.findById(assignment.incidentId), assignment, "escalated: " + assignment.responderId
-                + " unreachable, every contact of the page failed", clock.instant().truncatedTo(ChronoUnit.MICROS),
-                Cause.PAGE_FAILED);
+        escalate(Incident.findById(assignment.incidentId), assignment, "unreachable, every contact of the page failed",
+                clock.instant().truncatedTo(ChronoUnit.MICROS), Cause.PAGE_FAILED);
     }
 
-    private void escalate(Incident incident, Assignment assignment, String why, Instant now, Cause cause) {
+    /** {@code what} went wrong with the responder: "not acknowledged after 2 page(s)", "unreachable, ...". */
+    private void escalate(Incident incident, Assignment assignment, String what, Instant now, Cause cause) {
         if (assignment.isAlert() && !alerts.anotherCoordinator(incident, assignment, now)) {
             // the last resort did not answer either: the board shows the role as unassigned, nobody else to ask
             assignment.ackDeadline = null;
-            assignment.statusReason = why;
+            assignment.statusReason = what;
             escalated(assignment, Step.EXHAUSTED, now, cause);
-            outbox.record(new IncidentUnassigned(incident.id, assignment.alertRole, "duty coordinator " + why, now));
-            LOG.errorf("incident %s: duty coordinator %s", incident.id, why);
+            outbox.record(new IncidentUnassigned(incident.id, assignment.alertRole, "duty coordinator " + what, now));
+            LOG.errorf("incident %s: duty coordinator %s", incident.id, what);
             return;
         }
+        String why = "escalated: " + assignment.responderId + " " + what;
         assignment.moveTo(AssignmentStatus.ESCALATED, why, now);
         escalated(assignment, Step.REASSIGNED, now, cause);
         dispatcher.replace(incident, assignment, why, cause == Cause.PAGE_FAILED
