@@ -164,7 +164,7 @@ class AcknowledgementTest {
 
     @Test
     void deliveryIsKeptAndAFailureOfTheCurrentPageEscalatesAtOnce() {
-        Instant now = clock.travelTo(Instant.parse("2041-05-03T22:00:00Z"));
+        Instant now = clock.travelTo(Instant.parse("2041-05-07T22:00:00Z"));
         PageRequested page = pagedIncident(now, "psy-pages");
 
         Kafka.awaitHandled(Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(),

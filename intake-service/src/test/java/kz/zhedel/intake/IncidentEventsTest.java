@@ -28,6 +28,7 @@ import kz.zhedel.events.Channel;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentResolved;
+import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
@@ -120,6 +121,31 @@ class IncidentEventsTest {
         given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
                 .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"))
                 .body("timeline.size()", org.hamcrest.Matchers.equalTo(9));
+    }
+
+    @Test
+    void theDutyCoordinatorAlertedIsAStepOfItsOwnNotTheTeamAssigned() {
+        UUID id = UUID.fromString(post("evt-coordinator"));
+        UUID alert = UUID.randomUUID();
+        Instant t = Instant.now();
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(new IncidentUnassigned(id, ResponderRole.PSYCHOLOGIST, "no PSYCHOLOGIST on shift",
+                        t)),
+                CloudEventRecords.of(new IncidentDispatched(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
+                        "duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST)", t.plusSeconds(1), null)),
+                CloudEventRecords.of(new AssignmentEscalated(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
+                        0, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(5),
+                        AssignmentEscalated.Cause.PAGE_FAILED)))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                List.of("RECEIVED", "UNASSIGNED", "COORDINATOR_ALERTED", "ESCALATED"), timeline(id.toString())));
+        given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("ESCALATED"))
+                .body("timeline[2].detail", org.hamcrest.Matchers.equalTo(
+                        "the duty coordinator of the Psychological Support Centre was alerted"))
+                .body("timeline[3].detail", org.hamcrest.Matchers.equalTo(
+                        "duty coordinator escalated: could not be reached on any contact"));
     }
 
     @Test
