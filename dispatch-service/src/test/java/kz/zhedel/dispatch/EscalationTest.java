@@ -38,15 +38,12 @@ import jakarta.persistence.LockModeType;
 
 import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.domain.Assignment;
-import kz.zhedel.dispatch.domain.Responder;
-import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.CoordinatorAlert;
-import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentDispatched;
@@ -109,18 +106,7 @@ class EscalationTest {
         ruleVersion = ops().body(rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
                 List.of(rule(null, null, role("PSYCHOLOGIST", true)))))
                 .when().put("/api/v1/rules").then().statusCode(200).extract().path("version");
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Responder.findById(COORDINATOR) == null) {
-                Responder coordinator = new Responder();
-                coordinator.id = COORDINATOR;
-                coordinator.name = "duty coordinator";
-                coordinator.role = ResponderRole.SOCIAL_WORKER;
-                coordinator.districts.add(District.ALMATY);
-                coordinator.languages.add(Language.RU);
-                coordinator.contacts.add(ResponderContact.of(Channel.SMS, "+7 700 000 0001"));
-                coordinator.persist();
-            }
-        });
+        Ops.enrolOnce(COORDINATOR, "duty coordinator", ResponderRole.SOCIAL_WORKER, "+7 700 000 0001");
     }
 
     static Map<String, Object> rules(Map<String, ?> deadlines, List<Map<String, Object>> rules) {

@@ -39,8 +39,6 @@ import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
-import kz.zhedel.dispatch.domain.Responder;
-import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.service.WaitingRoles;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
@@ -49,7 +47,6 @@ import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.Category;
-import kz.zhedel.events.Channel;
 import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.CoordinatorAlert.Reason;
 import kz.zhedel.events.District;
@@ -117,18 +114,7 @@ class SafetyNetTest {
         ops().body(rules(minute, List.of(rule("OTHER", "P4", role("PSYCHOLOGIST", true), role("SOCIAL_WORKER", true)),
                 rule(null, null, role("PSYCHOLOGIST", true)))))
                 .when().put("/api/v1/rules").then().statusCode(200);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Responder.findById(FALLBACK) == null) {
-                Responder fallback = new Responder();
-                fallback.id = FALLBACK;
-                fallback.name = "configured duty coordinator";
-                fallback.role = ResponderRole.COORDINATOR;
-                fallback.districts.add(District.ALMATY);
-                fallback.languages.add(Language.RU);
-                fallback.contacts.add(ResponderContact.of(Channel.SMS, "+7 700 000 0099"));
-                fallback.persist();
-            }
-        });
+        Ops.enrolOnce(FALLBACK, "configured duty coordinator", ResponderRole.COORDINATOR, "+7 700 000 0099");
     }
 
     /** Nothing of this test may act in the next one: no deadline running, no incident waiting for a role. */
