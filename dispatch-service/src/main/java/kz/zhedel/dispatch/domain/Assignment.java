@@ -1,13 +1,10 @@
 package kz.zhedel.dispatch.domain;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -157,29 +154,11 @@ public class Assignment extends PanacheEntityBase {
                 .filter(a -> reason == null || a.alertReason == reason).toList();
     }
 
-    /** Whether the responder was already asked to act on the incident, in any role. */
-    public static boolean triedOn(UUID incidentId, UUID responderId) {
-        return count("incidentId = ?1 and responderId = ?2", incidentId, responderId) > 0;
-    }
-
     /** Assignments whose acknowledgement deadline has passed, locked; rows another instance holds are skipped. */
     @SuppressWarnings("unchecked")
     public static List<Assignment> claimOverdue(Instant now, int limit) {
         return getEntityManager().createNativeQuery("select * from assignment where ack_deadline <= ?1"
                 + " and status = 'ASSIGNED' order by ack_deadline limit ?2 for update skip locked", Assignment.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-    }
-
-    /** Open (not yet acknowledged) assignments per responder; responders without any are absent. */
-    public static Map<UUID, Long> openCounts(Collection<UUID> responderIds) {
-        if (responderIds.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager().createQuery("select a.responderId, count(a) from Assignment a"
-                + " where a.status = ?1 and a.responderId in ?2 group by a.responderId", Object[].class)
-                .setParameter(1, AssignmentStatus.ASSIGNED)
-                .setParameter(2, responderIds)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
     }
 }
