@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -267,27 +266,13 @@ class EscalationTest {
         onShift("locked-psy", District.ALMATY, start);
         IncidentReported report = report(start);
         PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
         // another instance holds the overdue row in its claiming transaction
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> {
-                    Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE);
-                    claimed.countDown();
-                    try {
-                        finish.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertTrue(claimed.await(30, TimeUnit.SECONDS));
-
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
-        assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
-
-        finish.countDown();
-        otherInstance.get(30, TimeUnit.SECONDS);
+        try (AnotherInstance other = AnotherInstance.holding(
+                () -> Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE))) {
+            clock.travelTo(start.plusSeconds(DEADLINE + 1));
+            assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
+            assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
+        }
         PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(2, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
         acknowledge(repaged, clock.instant());

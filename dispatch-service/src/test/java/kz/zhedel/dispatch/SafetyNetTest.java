@@ -21,9 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -211,26 +208,15 @@ class SafetyNetTest {
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
         awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
         awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class); // the fallback coordinator alerted
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
         // another instance holds the waiting incident in its claiming transaction
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> {
-                    Incident.findById(report.incidentId(), LockModeType.PESSIMISTIC_WRITE);
-                    claimed.countDown();
-                    try {
-                        finish.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertTrue(claimed.await(30, TimeUnit.SECONDS));
-        UUID psychologist = Ops.enrol("skip-locked-psy", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.ALMATY);
-        Ops.shift(psychologist, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(4)));
-        assertEquals(1, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED), "held: skipped, not waited for");
-
-        finish.countDown();
-        otherInstance.get(30, TimeUnit.SECONDS);
+        UUID psychologist;
+        try (AnotherInstance other = AnotherInstance.holding(
+                () -> Incident.findById(report.incidentId(), LockModeType.PESSIMISTIC_WRITE))) {
+            psychologist = Ops.enrol("skip-locked-psy", ResponderRole.PSYCHOLOGIST, List.of("kk"), District.ALMATY);
+            Ops.shift(psychologist, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(4)));
+            assertEquals(1, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED),
+                    "held: skipped, not waited for");
+        }
         assertEquals(1, waiting.retry(null));
         assertEquals(0, waiting.retry(null), "assigned once: nothing waits any more");
         assertEquals(psychologist, awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1)
