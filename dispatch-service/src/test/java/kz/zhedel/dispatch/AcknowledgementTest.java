@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -141,7 +142,7 @@ class AcknowledgementTest {
     }
 
     @Test
-    void anAcknowledgedAssignmentNoLongerCountsAsOpenLoad() {
+    void anAcknowledgedAssignmentStillCountsAsLoadUntilItIsResolved() {
         Instant now = clock.travelTo(Instant.parse("2041-05-02T22:00:00Z"));
         UUID one = Ops.enrol("psy-load-one", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
         UUID two = Ops.enrol("psy-load-two", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
@@ -152,17 +153,20 @@ class AcknowledgementTest {
 
         PageRequested earlier = page(now);
         assertEquals(first, earlier.responderId());
-        assertEquals(second, page(now).responderId(), "the first one carries an open assignment");
         Kafka.send(ack(earlier, now.plusSeconds(60)));
         awaitOnly(dispatch, earlier.incidentId(), AssignmentAcknowledged.class);
+        assertEquals(second, page(now).responderId(), "the first one is on the way to the acknowledged incident");
 
-        PageRequested later = page(now);
-        assertEquals(first, later.responderId(), "acknowledged, the first one is free again; the second is not");
+        for (String step : List.of("on-scene", "resolve")) {
+            ops().body(Map.of()).when().post("/api/v1/assignments/" + earlier.assignmentId() + "/" + step)
+                    .then().statusCode(200);
+        }
+        assertEquals(first, page(now).responderId(), "resolved, the first one is free again; the second is not");
     }
 
     @Test
-    void deliveryAndFailureOfTheCurrentPageAreKeptWithoutAnnouncingAnything() {
-        Instant now = clock.travelTo(Instant.parse("2041-05-03T22:00:00Z"));
+    void deliveryIsKeptAndAFailureOfTheCurrentPageEscalatesAtOnce() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-07T22:00:00Z"));
         PageRequested page = pagedIncident(now, "psy-pages");
 
         Kafka.awaitHandled(Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(),
@@ -175,15 +179,18 @@ class AcknowledgementTest {
                 "all channels failed", now.plusSeconds(3))));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200).body("assignments[0].pageStatus", equalTo("DELIVERED"));
+        assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(page.incidentId()));
 
+        // the current page failed on every contact: no other psychologist and no coordinator here, so it waits
         Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
                 "all channels failed", now.plusSeconds(4))));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)
-                .body("status", equalTo("DISPATCHED"))
-                .body("assignments[0].status", equalTo("ASSIGNED"))
+                .body("status", equalTo("UNASSIGNED"))
+                .body("assignments[0].status", equalTo("ESCALATED"))
                 .body("assignments[0].pageStatus", equalTo("FAILED"));
-        assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(page.incidentId()));
+        assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED,
+                EventType.ASSIGNMENT_ESCALATED, EventType.INCIDENT_UNASSIGNED), recorded(page.incidentId()));
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,14 +37,12 @@ import jakarta.persistence.LockModeType;
 
 import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.domain.Assignment;
-import kz.zhedel.dispatch.domain.Responder;
-import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentEscalated.Step;
 import kz.zhedel.events.Category;
-import kz.zhedel.events.Channel;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentDispatched;
@@ -108,18 +105,7 @@ class EscalationTest {
         ruleVersion = ops().body(rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
                 List.of(rule(null, null, role("PSYCHOLOGIST", true)))))
                 .when().put("/api/v1/rules").then().statusCode(200).extract().path("version");
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Responder.findById(COORDINATOR) == null) {
-                Responder coordinator = new Responder();
-                coordinator.id = COORDINATOR;
-                coordinator.name = "duty coordinator";
-                coordinator.role = ResponderRole.SOCIAL_WORKER;
-                coordinator.districts.add(District.ALMATY);
-                coordinator.languages.add(Language.RU);
-                coordinator.contacts.add(ResponderContact.of(Channel.SMS, "+7 700 000 0001"));
-                coordinator.persist();
-            }
-        });
+        Ops.enrolOnce(COORDINATOR, "duty coordinator", ResponderRole.SOCIAL_WORKER, "+7 700 000 0001");
     }
 
     static Map<String, Object> rules(Map<String, ?> deadlines, List<Map<String, Object>> rules) {
@@ -232,7 +218,7 @@ class EscalationTest {
     }
 
     @Test
-    void withNobodyElseOfTheRoleTheDutyCoordinatorIsPagedThenTheRoleIsUnassigned() {
+    void withNobodyElseOfTheRoleTheRoleWaitsAndTheDutyCoordinatorIsAlertedUntilExhausted() {
         Instant start = clock.travelTo(Instant.parse("2043-03-01T10:00:00Z"));
         onShift("lonely-psy", District.ALMATY, start);
         IncidentReported report = report(start);
@@ -241,19 +227,27 @@ class EscalationTest {
         awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
+        IncidentUnassigned waiting = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        assertEquals(ResponderRole.PSYCHOLOGIST, waiting.role());
+        assertTrue(waiting.reason().endsWith("no other PSYCHOLOGIST on call"), waiting.reason());
         IncidentDispatched toCoordinator = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
                 .get(1);
-        assertEquals(COORDINATOR, toCoordinator.responderId());
+        // nobody of role COORDINATOR is on call: the configured coordinator is alerted, in a role of their own
+        assertEquals(List.of(COORDINATOR, ResponderRole.COORDINATOR), List.of(toCoordinator.responderId(),
+                toCoordinator.role()));
         assertTrue(toCoordinator.reason().startsWith("escalated: "), toCoordinator.reason());
-        assertTrue(toCoordinator.reason().contains("duty coordinator paged"), toCoordinator.reason());
-        assertEquals(COORDINATOR, awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2)
-                .responderId());
+        assertTrue(toCoordinator.reason().contains("duty coordinator alerted (ESCALATION_EXHAUSTED for PSYCHOLOGIST)"),
+                toCoordinator.reason());
+        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        assertEquals(COORDINATOR, alert.responderId());
+        assertEquals(new CoordinatorAlert(CoordinatorAlert.Reason.ESCALATION_EXHAUSTED, ResponderRole.PSYCHOLOGIST),
+                alert.alert());
 
-        // the coordinator is paged once more (repeats = 1), then the role is announced as unassigned
+        // the coordinator is paged once more (repeats = 1), then nobody is left: the role is announced again
         clock.travelTo(start.plusSeconds(3 * DEADLINE + 10));
         awaitCount(dispatch, report.incidentId(), PageRequested.class, 4);
         clock.travelTo(start.plusSeconds(4 * DEADLINE + 15));
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).get(1);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertTrue(unassigned.reason().contains("duty coordinator not acknowledged"), unassigned.reason());
         assertEquals(List.of(Step.REPAGED, Step.REASSIGNED, Step.REPAGED, Step.EXHAUSTED),
@@ -261,6 +255,7 @@ class EscalationTest {
                         .map(AssignmentEscalated::step).toList());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
+                .body("status", equalTo("UNASSIGNED"))
                 .body("assignments[1].responderId", equalTo(COORDINATOR.toString()))
                 .body("assignments[1].ackDeadline", equalTo(null));
     }
@@ -271,27 +266,13 @@ class EscalationTest {
         onShift("locked-psy", District.ALMATY, start);
         IncidentReported report = report(start);
         PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
         // another instance holds the overdue row in its claiming transaction
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
-                .run(() -> {
-                    Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE);
-                    claimed.countDown();
-                    try {
-                        finish.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        assertTrue(claimed.await(30, TimeUnit.SECONDS));
-
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
-        assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
-
-        finish.countDown();
-        otherInstance.get(30, TimeUnit.SECONDS);
+        try (AnotherInstance other = AnotherInstance.holding(
+                () -> Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE))) {
+            clock.travelTo(start.plusSeconds(DEADLINE + 1));
+            assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
+            assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
+        }
         PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(2, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
         acknowledge(repaged, clock.instant());
@@ -353,8 +334,15 @@ class EscalationTest {
                 .body("[0].after.rules.ackDeadlineSeconds.P3", equalTo(120));
 
         Instant start = clock.travelTo(Instant.parse("2043-04-01T10:00:00Z"));
-        IncidentReported report = report(start); // nobody on shift: no deadline is left running
+        IncidentReported report = report(start); // nobody on shift: both roles wait, the coordinator is alerted
         assertEquals(2, awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).size());
+        List<PageRequested> alerts = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+        assertEquals(java.util.Set.of(ResponderRole.PSYCHOLOGIST, ResponderRole.SOCIAL_WORKER),
+                alerts.stream().map(p -> p.alert().role()).collect(java.util.stream.Collectors.toSet()));
+        // the coordinator takes both alerts: no deadline is left running
+        alerts.forEach(p -> Kafka.send(new PageAcknowledged(p.incidentId(), p.pageId(), p.assignmentId(),
+                p.responderId(), start.plusSeconds(10))));
+        awaitCount(dispatch, report.incidentId(), AssignmentAcknowledged.class, 2);
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
                 .body("status", equalTo("UNASSIGNED"))

@@ -35,7 +35,7 @@ import kz.zhedel.events.Severity;
 import kz.zhedel.testing.RealInfrastructure;
 
 /**
- * How OnCall ranks the responders on call: severity-weighted open load, then rest since the last assignment. Each
+ * How OnCall ranks the responders on call: severity-weighted work in hand, then rest since the last work ended. Each
  * test works in a year of its own (2080s), before any test rotation of the role starts.
  */
 @QuarkusTest
@@ -58,6 +58,11 @@ class OnCallRankingTest {
 
     /** What dispatch stores when it assigns an incident of this severity: the load OnCall weighs. */
     static void assign(UUID responderId, Severity severity, Instant at, AssignmentStatus status) {
+        assign(responderId, severity, at, status, null);
+    }
+
+    /** As above, acknowledged at once and ended at {@code endedAt} (when given). */
+    static void assign(UUID responderId, Severity severity, Instant at, AssignmentStatus status, Instant endedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             Incident incident = Incident.of(new IncidentReported(UUID.randomUUID(), "school-a", Category.BULLYING,
                     severity, District.ALMATY, "school-1", Language.KK, at, at), IncidentStatus.DISPATCHED, 1);
@@ -70,6 +75,10 @@ class OnCallRankingTest {
             assignment.status = status;
             assignment.reason = "test";
             assignment.assignedAt = at;
+            if (status != AssignmentStatus.ASSIGNED) {
+                assignment.acknowledgedAt = at;
+            }
+            assignment.endedAt = endedAt;
             assignment.persist();
         });
     }
@@ -102,25 +111,65 @@ class OnCallRankingTest {
         Candidate chosen = choose(start.plus(Duration.ofHours(3)), Set.of());
         assertEquals(onTwoP4, chosen.responder().id, "two P4s (load 2) weigh less than one P1 (load 4)");
         assertThat(chosen.reason(District.ALMATY, Language.KK),
-                equalTo("on shift, covers ALMATY, speaks kk, 2 open, load 2, rested 2h"));
+                equalTo("on shift, covers ALMATY, speaks kk, 2 open, load 2")); // busy: no rest to speak of
         assertEquals(onP1, choose(start.plus(Duration.ofHours(3)), Set.of(onTwoP4)).responder().id,
                 "an excluded responder is never chosen");
     }
 
     @Test
-    void amongEquallyLoadedTheOneRestedLongestIsChosen() {
+    void acknowledgedAndOnSceneWorkCountsAsLoad() {
         Instant start = Instant.parse("2082-06-01T08:00:00Z");
+        UUID onScene = onShift("busy-on-scene", start, Duration.ofHours(12));
+        UUID onTheWay = onShift("busy-acknowledged", start, Duration.ofHours(12));
+        UUID paged = onShift("busy-paged", start, Duration.ofHours(12));
+        assign(onScene, Severity.P1, start, AssignmentStatus.ON_SCENE);
+        assign(onTheWay, Severity.P2, start, AssignmentStatus.ACKNOWLEDGED);
+        assign(paged, Severity.P4, start, AssignmentStatus.ASSIGNED);
+        assign(paged, Severity.P4, start, AssignmentStatus.ASSIGNED);
+        Instant at = start.plus(Duration.ofHours(1));
+
+        assertEquals(paged, choose(at, Set.of()).responder().id, "two P4s paged (load 2) are the lightest");
+        assertEquals(onTheWay, choose(at, Set.of(paged)).responder().id, "an acknowledged P2 weighs 3");
+        Candidate last = choose(at, Set.of(paged, onTheWay));
+        assertEquals(onScene, last.responder().id);
+        assertThat(last.reason(District.ALMATY, Language.KK),
+                equalTo("on shift, covers ALMATY, speaks kk, 1 open, load 4"));
+    }
+
+    @Test
+    void amongEquallyLoadedTheOneRestedLongestSinceTheirLastResolutionIsChosen() {
+        Instant start = Instant.parse("2083-06-01T08:00:00Z");
         UUID one = onShift("rest-one", start, Duration.ofHours(12));
         UUID two = onShift("rest-two", start, Duration.ofHours(12));
         UUID lowerId = one.compareTo(two) < 0 ? one : two;
         UUID higherId = lowerId.equals(one) ? two : one;
-        // both acknowledged (no open load); the higher id has rested longer, so the id must not decide
-        assign(higherId, Severity.P2, start, AssignmentStatus.ACKNOWLEDGED);
-        assign(lowerId, Severity.P2, start.plus(Duration.ofHours(1)), AssignmentStatus.ACKNOWLEDGED);
+        // the lower id was called first but worked until later; the higher id was called later and finished
+        // earlier: rest from the last assignment or the id would pick the lower id
+        assign(lowerId, Severity.P2, start, AssignmentStatus.RESOLVED, start.plus(Duration.ofMinutes(90)));
+        assign(higherId, Severity.P2, start.plus(Duration.ofMinutes(60)), AssignmentStatus.RESOLVED,
+                start.plus(Duration.ofMinutes(70)));
 
         Candidate chosen = choose(start.plus(Duration.ofHours(2)), Set.of());
         assertEquals(higherId, chosen.responder().id);
         assertThat(chosen.reason(District.ALMATY, Language.KK),
-                equalTo("on shift, covers ALMATY, speaks kk, 0 open, rested 2h"));
+                equalTo("on shift, covers ALMATY, speaks kk, 0 open, rested 50m"));
+    }
+
+    @Test
+    void neverHavingWorkedIsRestedLongestAndAPageNeverTakenIsNoWork() {
+        Instant start = Instant.parse("2084-06-01T08:00:00Z");
+        UUID worked = onShift("rest-worked", start, Duration.ofHours(12));
+        UUID declined = onShift("rest-declined", start, Duration.ofHours(12));
+        assign(worked, Severity.P4, start, AssignmentStatus.RESOLVED, start.plus(Duration.ofMinutes(10)));
+        // declined at once, never acknowledged: no work, so no rest to count from
+        assign(declined, Severity.P4, start, AssignmentStatus.ASSIGNED);
+        QuarkusTransaction.requiringNew().run(() -> Assignment.update(
+                "status = ?1, endedAt = ?2 where responderId = ?3", AssignmentStatus.DECLINED,
+                start.plus(Duration.ofMinutes(20)), declined));
+
+        Candidate chosen = choose(start.plus(Duration.ofHours(3)), Set.of());
+        assertEquals(declined, chosen.responder().id);
+        assertThat(chosen.reason(District.ALMATY, Language.KK),
+                equalTo("on shift, covers ALMATY, speaks kk, 0 open"));
     }
 }

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.domain.ResponderContact;
+import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
+import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
 
 /** The ops team, through the real HTTP API. */
@@ -55,5 +60,24 @@ final class Ops {
         return UUID.fromString(ops().body(Map.of("responderId", responderId.toString(), "start", start.toString(),
                 "end", end.toString())).when().post("/api/v1/shifts")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /**
+     * A responder with a fixed id (e.g. the configured duty coordinator), enrolled directly in the database once;
+     * an SMS contact.
+     */
+    static void enrolOnce(UUID id, String name, ResponderRole role, String phone) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Responder.findById(id) == null) {
+                Responder responder = new Responder();
+                responder.id = id;
+                responder.name = name;
+                responder.role = role;
+                responder.districts.add(District.ALMATY);
+                responder.languages.add(Language.RU);
+                responder.contacts.add(ResponderContact.of(Channel.SMS, phone));
+                responder.persist();
+            }
+        });
     }
 }

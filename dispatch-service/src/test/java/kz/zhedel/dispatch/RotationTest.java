@@ -180,7 +180,8 @@ class RotationTest {
         ops().queryParam("from", "2070-01-01T00:00:00Z").queryParam("to", "2070-01-02T00:00:00Z")
                 .when().get("/api/v1/coverage")
                 .then().statusCode(200)
-                .body("gaps.role", contains("PSYCHOLOGIST", "JUVENILE_INSPECTOR", "PROSECUTOR", "SOCIAL_WORKER"))
+                .body("gaps.role", contains("PSYCHOLOGIST", "JUVENILE_INSPECTOR", "PROSECUTOR", "SOCIAL_WORKER",
+                        "COORDINATOR"))
                 .body("gaps.start", everyItem(equalTo("2070-01-01T00:00:00Z")))
                 .body("gaps.end", everyItem(equalTo("2070-01-02T00:00:00Z")));
     }

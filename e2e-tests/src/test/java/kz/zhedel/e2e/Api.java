@@ -52,6 +52,24 @@ final class Api {
         return id;
     }
 
+    /** Enrols a responder paged through a webhook, without any shift; returns the id. */
+    String enrol(String name, String role, String district, String webhook) {
+        return given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", role, "districts", List.of(district),
+                        "languages", List.of("kk", "ru"),
+                        "contacts", List.of(Map.of("channel", "WEBHOOK", "address", webhook))))
+                .post(stack.dispatch() + "/api/v1/responders")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Puts the responder on shift from {@code start} to {@code end}. */
+    void shift(String responderId, Instant start, Instant end) {
+        given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("responderId", responderId, "start", start.toString(), "end", end.toString()))
+                .post(stack.dispatch() + "/api/v1/shifts")
+                .then().statusCode(201);
+    }
+
     /** Reports an incident as the demo school; returns its id. */
     String report(String category, String severity, String district) {
         String body = """

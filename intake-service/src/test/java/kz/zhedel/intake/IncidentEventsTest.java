@@ -33,6 +33,7 @@ import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentResolved;
+import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
@@ -162,6 +163,31 @@ class IncidentEventsTest {
         // the retention period of its personal data starts, as for a resolved incident
         assertEquals(t.plusSeconds(120),
                 QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>findById(id).closedAt));
+    }
+
+    @Test
+    void theDutyCoordinatorAlertedIsAStepOfItsOwnNotTheTeamAssigned() {
+        UUID id = UUID.fromString(post("evt-coordinator"));
+        UUID alert = UUID.randomUUID();
+        Instant t = Instant.now();
+        kafka.produce(String.class, String.class).fromRecords(
+                CloudEventRecords.of(new IncidentUnassigned(id, ResponderRole.PSYCHOLOGIST, "no PSYCHOLOGIST on shift",
+                        t)),
+                CloudEventRecords.of(new IncidentDispatched(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
+                        "duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST)", t.plusSeconds(1), null)),
+                CloudEventRecords.of(new AssignmentEscalated(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
+                        0, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(5),
+                        AssignmentEscalated.Cause.PAGE_FAILED)))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                List.of("RECEIVED", "UNASSIGNED", "COORDINATOR_ALERTED", "ESCALATED"), timeline(id.toString())));
+        given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("ESCALATED"))
+                .body("timeline[2].detail", org.hamcrest.Matchers.equalTo(
+                        "the duty coordinator of the Psychological Support Centre was alerted"))
+                .body("timeline[3].detail", org.hamcrest.Matchers.equalTo(
+                        "duty coordinator escalated: could not be reached on any contact"));
     }
 
     @Test

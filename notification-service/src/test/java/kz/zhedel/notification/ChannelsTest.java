@@ -47,6 +47,7 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.Severity;
 import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.RealInfrastructure;
 
@@ -324,7 +325,8 @@ class ChannelsTest {
         UUID responder = UUID.randomUUID();
         List<PageRequested> flood = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            flood.add(Dispatch.request(responder, Language.KK, new Contact(Channel.SMS, "+7 701 555 0199")));
+            flood.add(Dispatch.request(responder, Language.KK, Severity.P3, null,
+                    new Contact(Channel.SMS, "+7 701 555 0199")));
         }
         // two messages in the window; every other page is held
         await().atMost(WAIT).until(() -> flood.stream().allMatch(p -> {
@@ -346,6 +348,31 @@ class ChannelsTest {
         flood.forEach(p -> assertTrue(all.contains(p.incidentId().toString()), "every page reached the phone"));
         await().atMost(WAIT).until(() -> flood.stream()
                 .allMatch(p -> "SENT".equals(OpsApi.pages(p.incidentId()).getString("[0].deliveries[0].status"))));
+    }
+
+    @Test
+    @Order(8)
+    void anUrgentPageLeavesAtOnceWhateverTheRateLimit() {
+        UUID responder = UUID.randomUUID();
+        List<PageRequested> routine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            routine.add(Dispatch.request(responder, Language.RU, Severity.P3, null,
+                    new Contact(Channel.SMS, "+7 701 555 0188")));
+        }
+        // the window's two messages are used up and the third routine page is held
+        await().atMost(WAIT).until(() -> routine.stream().filter(p -> OpsApi.pages(p.incidentId())
+                .getBoolean("[0].deliveries[0].held")).count() == 1);
+        await().atMost(WAIT).until(() -> sms(SMSC, "phones", "77015550188").size() == 2);
+
+        for (Severity urgent : List.of(Severity.P1, Severity.P2)) {
+            PageRequested page = Dispatch.request(responder, Language.RU, urgent, null,
+                    new Contact(Channel.SMS, "+7 701 555 0188"));
+            await().atMost(WAIT).until(() -> sms(SMSC, "phones", "77015550188").stream()
+                    .anyMatch(m -> m.get("mes").contains(page.incidentId().toString())));
+        }
+        List<Map<String, String>> sent = sms(SMSC, "phones", "77015550188");
+        assertEquals(4, sent.size(), "each urgent page on its own, the routine one still held");
+        assertTrue(sent.get(2).get("mes").startsWith("ЖЕДЕЛ: срочный вызов"), sent.get(2).get("mes"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Contact;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
@@ -31,9 +32,22 @@ final class Dispatch {
     }
 
     static PageRequested pageRequest(UUID responderId, Language responderLanguage, Contact... contacts) {
+        return pageRequest(responderId, responderLanguage, Severity.P2, null, contacts);
+    }
+
+    /** A page of the given severity; with an {@code alert}, a page to the duty coordinator. */
+    static PageRequested pageRequest(UUID responderId, Language responderLanguage, Severity severity,
+            CoordinatorAlert alert, Contact... contacts) {
         return new PageRequested(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), responderId,
-                Category.BULLYING, Severity.P2, District.BAIKONUR, Language.KK, responderLanguage, List.of(contacts),
-                Instant.now(), Instant.parse("2041-03-01T10:15:00Z"), null);
+                Category.BULLYING, severity, District.BAIKONUR, Language.KK, responderLanguage, List.of(contacts),
+                Instant.now(), Instant.parse("2041-03-01T10:15:00Z"), alert);
+    }
+
+    static PageRequested request(UUID responderId, Language responderLanguage, Severity severity,
+            CoordinatorAlert alert, Contact... contacts) {
+        PageRequested request = pageRequest(responderId, responderLanguage, severity, alert, contacts);
+        send(CloudEventRecords.of(request));
+        return request;
     }
 
     static PageRequested request(UUID responderId, Language responderLanguage, Contact... contacts) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,9 +32,13 @@ import io.restassured.path.json.JsonPath;
 
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
+import kz.zhedel.events.CoordinatorAlert;
+import kz.zhedel.events.Language;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.ResponderRole;
+import kz.zhedel.events.Severity;
 import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.RealInfrastructure;
 
@@ -98,6 +103,22 @@ class PagingTest {
             assertEquals(Channel.WEBHOOK, delivered.get(0).channel());
         });
         assertEquals(1, pager.at("/pager/first").size());
+    }
+
+    @Test
+    void aPageToTheDutyCoordinatorCarriesTheAlertInItsWebhookBody() {
+        CoordinatorAlert alert = new CoordinatorAlert(CoordinatorAlert.Reason.PAGE_FAILED, ResponderRole.PSYCHOLOGIST);
+        Dispatch.request(UUID.randomUUID(), Language.RU, Severity.P2, alert, webhook("/pager/coordinator"));
+
+        await().atMost(WAIT).until(() -> pager.at("/pager/coordinator").size() == 1);
+        JsonNode page = pager.at("/pager/coordinator").get(0).json();
+        Set<String> fields = new HashSet<>();
+        page.fieldNames().forEachRemaining(fields::add);
+        Set<String> withAlert = new HashSet<>(PAGE_FIELDS);
+        withAlert.add("alert");
+        assertEquals(withAlert, fields);
+        assertEquals("PAGE_FAILED", page.get("alert").get("reason").asText());
+        assertEquals("PSYCHOLOGIST", page.get("alert").get("role").asText());
     }
 
     static String hmac(String secret, String signed) throws Exception {

@@ -35,10 +35,16 @@ import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.CancelReason;
+import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.Category;
+import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentCancelled;
+import kz.zhedel.events.IncidentDispatched;
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
@@ -137,6 +143,53 @@ class IncidentFactTest {
                 .body("assigned", equalTo(1))
                 .body("medianSecondsToAssign", equalTo(1200.0f))
                 .body("medianSecondsToAcknowledge", nullValue()));
+    }
+
+    @Test
+    void theDutyCoordinatorsAlertIsNotTheIncidentBeingAssignedPagedOrAcknowledged() {
+        UUID id = UUID.randomUUID();
+        UUID alert = UUID.randomUUID();
+        UUID coordinator = UUID.randomUUID();
+        String day = "2026-03-11";
+        // the alert's page report may be read before dispatch's event that says it is an alert
+        send(CloudEventRecords.of(reported(id, day + "T10:00:00Z")),
+                CloudEventRecords.of(new PageDelivered(id, UUID.randomUUID(), alert, Channel.SMS,
+                        Instant.parse(day + "T10:00:20Z"))),
+                CloudEventRecords.of(unassigned(id, day + "T10:00:05Z")),
+                CloudEventRecords.of(new IncidentDispatched(id, alert, coordinator, ResponderRole.COORDINATOR,
+                        "duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST)", Instant.parse(day + "T10:00:05Z"),
+                        null)),
+                CloudEventRecords.of(new AssignmentAcknowledged(id, alert, coordinator,
+                        Instant.parse(day + "T10:00:40Z"), null)),
+                CloudEventRecords.of(new AssignmentEscalated(id, alert, coordinator, ResponderRole.COORDINATOR, 1,
+                        AssignmentEscalated.Step.REPAGED, Instant.parse(day + "T10:00:50Z"), null)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(fact(id, "last_unassigned_at"), notNullValue());
+            summary(day + "T00:00:00Z", day + "T23:59:59Z")
+                    .body("incidents", equalTo(1))
+                    .body("unassigned", equalTo(1))
+                    .body("assigned", equalTo(0))
+                    .body("paged", equalTo(0))
+                    .body("acknowledged", equalTo(0));
+            assertThat(fact(id, "first_paged_at"), nullValue());
+            assertThat(fact(id, "acknowledged_at"), nullValue());
+            assertThat(fact(id, "first_escalated_at"), nullValue());
+        });
+
+        // then a psychologist comes on call: the incident's own milestones are the team's
+        UUID team = UUID.randomUUID();
+        send(CloudEventRecords.of(new IncidentDispatched(id, team, UUID.randomUUID(), ResponderRole.PSYCHOLOGIST,
+                        "retried: PSYCHOLOGIST was waiting", Instant.parse(day + "T10:10:00Z"), null)),
+                CloudEventRecords.of(new PageDelivered(id, UUID.randomUUID(), team, Channel.SMS,
+                        Instant.parse(day + "T10:10:10Z"))),
+                CloudEventRecords.of(new AssignmentAcknowledged(id, team, UUID.randomUUID(),
+                        Instant.parse(day + "T10:12:00Z"), null)));
+        await().atMost(PATIENCE).untilAsserted(() -> summary(day + "T00:00:00Z", day + "T23:59:59Z")
+                .body("assigned", equalTo(1))
+                .body("paged", equalTo(1))
+                .body("acknowledged", equalTo(1))
+                .body("medianSecondsToAssign", equalTo(600.0f))
+                .body("medianSecondsToAcknowledge", equalTo(720.0f)));
     }
 
     @Test

@@ -14,6 +14,8 @@ public interface DispatchConfig {
 
     Coordinator coordinator();
 
+    Waiting waiting();
+
     interface Deadlines {
         /** How often overdue acknowledgement deadlines are looked for; {@code off} disables the timer. */
         @WithDefault("1s")
@@ -29,11 +31,26 @@ public interface DispatchConfig {
     }
 
     interface Coordinator {
-        /** The enrolled responder paged when nobody of a role is left to escalate to. */
+        /** The enrolled responder alerted when no responder of role COORDINATOR is on call (or left to ask). */
         Optional<UUID> responderId();
 
-        /** Re-pages of the coordinator before the role is given up as unassigned. */
+        /** Re-pages of an alerted coordinator before the next coordinator (then this fallback) is alerted. */
         @WithDefault("2")
         int repeats();
+    }
+
+    /** Incidents waiting for a role are assigned as soon as someone covering it comes on call. */
+    interface Waiting {
+        /** How often every waiting incident is tried again; {@code off} disables the timer. */
+        @WithDefault("30s")
+        String pollInterval();
+
+        /** Whether a roster change (shift, rotation, override, responder) tries the waiting incidents at once. */
+        @WithDefault("true")
+        boolean onRosterChange();
+
+        /** Waiting incidents claimed per transaction. */
+        @WithDefault("20")
+        int batchSize();
     }
 }

@@ -1,13 +1,10 @@
 package kz.zhedel.dispatch.domain;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.ResponderRole;
 
 /** A responder asked to act on an incident in a role, with the reason they were chosen. */
@@ -82,6 +80,30 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "page_status_at")
     public Instant pageStatusAt;
 
+    /** On a {@code COORDINATOR} assignment only: why the duty coordinator is paged. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_reason")
+    public CoordinatorAlert.Reason alertReason;
+
+    /** On a {@code COORDINATOR} assignment only: the role of the team the alert is about. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_role")
+    public ResponderRole alertRole;
+
+    /** When the assignment left the responder's hands; rest is measured from it. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** The duty coordinator alerted about a role, not a member of the team. */
+    public boolean isAlert() {
+        return role == ResponderRole.COORDINATOR;
+    }
+
+    /** What a {@code PageRequested} carries for this assignment: null for a team member. */
+    public CoordinatorAlert alert() {
+        return isAlert() ? new CoordinatorAlert(alertReason, alertRole) : null;
+    }
+
     public void pageReached(UUID page, PageStatus status, Instant at) {
         if (Objects.equals(page, pageId)) {
             pageStatus = status;
@@ -96,6 +118,14 @@ public class Assignment extends PanacheEntityBase {
         this.ackDeadline = null;
     }
 
+    /** As above, and when it moves out of the responder's hands, remembers when (their rest starts there). */
+    public void moveTo(AssignmentStatus status, String reason, Instant at) {
+        moveTo(status, reason);
+        if (status.isEnd()) {
+            endedAt = at;
+        }
+    }
+
     public static List<Assignment> ofIncident(UUID incidentId) {
         return list("incidentId = ?1 order by assignedAt, id", incidentId);
     }
@@ -106,9 +136,26 @@ public class Assignment extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** Whether the responder was already asked to act on the incident, in any role. */
-    public static boolean triedOn(UUID incidentId, UUID responderId) {
-        return count("incidentId = ?1 and responderId = ?2", incidentId, responderId) > 0;
+    /** Everyone already asked to act on the incident in the role (declined, escalated, or still on it). */
+    public static Set<UUID> triedInRole(UUID incidentId, ResponderRole role) {
+        return Set.copyOf(getEntityManager().createQuery("select a.responderId from Assignment a"
+                + " where a.incidentId = ?1 and a.role = ?2", UUID.class)
+                .setParameter(1, incidentId).setParameter(2, role).getResultList());
+    }
+
+    /** Coordinators already alerted on the incident for this role and reason. */
+    public static Set<UUID> alertedFor(UUID incidentId, ResponderRole role, CoordinatorAlert.Reason reason) {
+        return Set.copyOf(getEntityManager().createQuery("select a.responderId from Assignment a"
+                + " where a.incidentId = ?1 and a.role = ?2 and a.alertRole = ?3 and a.alertReason = ?4", UUID.class)
+                .setParameter(1, incidentId).setParameter(2, ResponderRole.COORDINATOR).setParameter(3, role)
+                .setParameter(4, reason).getResultList());
+    }
+
+    /** The coordinator's alerts about the role still in their hands (any reason, or just {@code reason}). */
+    public static List<Assignment> openAlerts(UUID incidentId, ResponderRole role, CoordinatorAlert.Reason reason) {
+        return Assignment.<Assignment>list("incidentId = ?1 and role = ?2 and alertRole = ?3 and status in ?4",
+                incidentId, ResponderRole.COORDINATOR, role, Workload.IN_HAND).stream()
+                .filter(a -> reason == null || a.alertReason == reason).toList();
     }
 
     /** Assignments whose acknowledgement deadline has passed, locked; rows another instance holds are skipped. */
@@ -117,18 +164,5 @@ public class Assignment extends PanacheEntityBase {
         return getEntityManager().createNativeQuery("select * from assignment where ack_deadline <= ?1"
                 + " and status = 'ASSIGNED' order by ack_deadline limit ?2 for update skip locked", Assignment.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-    }
-
-    /** Open (not yet acknowledged) assignments per responder; responders without any are absent. */
-    public static Map<UUID, Long> openCounts(Collection<UUID> responderIds) {
-        if (responderIds.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager().createQuery("select a.responderId, count(a) from Assignment a"
-                + " where a.status = ?1 and a.responderId in ?2 group by a.responderId", Object[].class)
-                .setParameter(1, AssignmentStatus.ASSIGNED)
-                .setParameter(2, responderIds)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
     }
 }

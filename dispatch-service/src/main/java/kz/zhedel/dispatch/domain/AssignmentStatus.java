@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Where an assignment stands: ASSIGNED -> ACKNOWLEDGED -> ON_SCENE -> RESOLVED, or ended otherwise. */
 public enum AssignmentStatus {
-    /** Paged, not yet acknowledged: counts as open load of the responder. */
+    /** Paged, not yet acknowledged. Like ACKNOWLEDGED and ON_SCENE, counts as open load of the responder. */
     ASSIGNED,
     ACKNOWLEDGED,
     ON_SCENE,
@@ -26,6 +26,11 @@ public enum AssignmentStatus {
     /** Assigned, acknowledged or on scene: the responder still has work to do on it. */
     public boolean isOpen() {
         return Assignment.OPEN.contains(this);
+    }
+
+    /** Out of the responder's hands: no longer load, and their rest starts. */
+    public boolean isEnd() {
+        return this == RESOLVED || this == CANCELLED || !isActive();
     }
 
     /** What a responder can do with an assignment, and from which states. */

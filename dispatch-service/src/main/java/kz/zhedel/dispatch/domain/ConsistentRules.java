@@ -20,7 +20,8 @@ import kz.zhedel.events.Severity;
 
 /**
  * What makes a rule table usable for every incident: a deadline for each severity, a catch-all rule, one rule per
- * (category, severity), and a psychologist in every rule, because one assists the child at every call-out.
+ * (category, severity), and a psychologist in every rule, because one assists the child at every call-out; never the
+ * duty coordinator, who is alerted when a team cannot be completed, not called out with it.
  * Each violation names the field to fix.
  */
 @Retention(RUNTIME)
@@ -67,6 +68,10 @@ public @interface ConsistentRules {
                 List<ResponderRole> roles = rule.roles().stream().map(TeamRules.RoleRule::role).toList();
                 if (!roles.contains(ResponderRole.PSYCHOLOGIST)) {
                     valid = violation(context, "rules", i, "roles", "must include PSYCHOLOGIST");
+                }
+                if (roles.contains(ResponderRole.COORDINATOR)) {
+                    valid = violation(context, "rules", i, "roles",
+                            "must not include COORDINATOR: the duty coordinator is alerted, never part of a team");
                 }
                 if (new HashSet<>(roles).size() != roles.size()) {
                     valid = violation(context, "rules", i, "roles", "a role is listed twice");

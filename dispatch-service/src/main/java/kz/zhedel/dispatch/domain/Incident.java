@@ -1,6 +1,7 @@
 package kz.zhedel.dispatch.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -73,6 +74,18 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
+    /**
+     * Incidents waiting for a role (ordered by id, after {@code after} when given), locked; rows another instance
+     * holds are skipped.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Incident> claimWaiting(UUID after, int limit) {
+        return getEntityManager().createNativeQuery("select * from incident"
+                + " where status in ('UNASSIGNED', 'PARTIALLY_ASSIGNED') and (cast(?1 as uuid) is null or id > ?1)"
+                + " order by id limit ?2 for update skip locked", Incident.class)
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+    }
 
     public static Incident of(IncidentReported reported, IncidentStatus status, int ruleVersion) {
         Incident incident = new Incident();

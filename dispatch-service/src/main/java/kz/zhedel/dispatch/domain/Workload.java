@@ -3,6 +3,7 @@ package kz.zhedel.dispatch.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
 
 import kz.zhedel.events.Severity;
 
-/** How busy responders are: open assignments weighted by the incident's severity, and when they were last called. */
+/**
+ * How busy responders are: the work in their hands (assigned, acknowledged, on scene) weighted by the incident's
+ * severity, and since when they have rested (the end of the last work they had taken in hand).
+ */
 public final class Workload {
 
     private Workload() {
@@ -31,16 +35,20 @@ public final class Workload {
         static final Load NONE = new Load(0, 0);
     }
 
-    /** Open (not yet acknowledged) load per responder; responders without any are absent. */
+    /** Still in the responder's hands: paged and waiting, acknowledged and on the way, or on scene. */
+    public static final List<AssignmentStatus> IN_HAND = List.of(AssignmentStatus.ASSIGNED,
+            AssignmentStatus.ACKNOWLEDGED, AssignmentStatus.ON_SCENE);
+
+    /** Load in hand per responder; responders without any are absent. */
     public static Map<UUID, Load> openLoad(Collection<UUID> responderIds) {
         Map<UUID, Load> load = new HashMap<>();
         if (responderIds.isEmpty()) {
             return load;
         }
         Panache.getEntityManager().createQuery("select a.responderId, i.severity, count(a) from Assignment a, Incident i"
-                + " where i.id = a.incidentId and a.status = ?1 and a.responderId in ?2"
+                + " where i.id = a.incidentId and a.status in ?1 and a.responderId in ?2"
                 + " group by a.responderId, i.severity", Object[].class)
-                .setParameter(1, AssignmentStatus.ASSIGNED)
+                .setParameter(1, IN_HAND)
                 .setParameter(2, responderIds)
                 .getResultStream()
                 .forEach(row -> load.merge((UUID) row[0],
@@ -53,13 +61,18 @@ public final class Workload {
         return load.getOrDefault(responderId, Load.NONE);
     }
 
-    /** When each responder was last assigned anything; never-assigned responders are absent. */
-    public static Map<UUID, Instant> lastAssigned(Collection<UUID> responderIds) {
+    /**
+     * When each responder's last work in hand ended (an assignment they had acknowledged was resolved, cancelled,
+     * declined or handed on); responders who never finished any work are absent (rested longest). A page they never
+     * acknowledged (declined at once, escalated) is no work.
+     */
+    public static Map<UUID, Instant> lastWorkEnded(Collection<UUID> responderIds) {
         if (responderIds.isEmpty()) {
             return Map.of();
         }
-        return Panache.getEntityManager().createQuery("select a.responderId, max(a.assignedAt) from Assignment a"
-                + " where a.responderId in ?1 group by a.responderId", Object[].class)
+        return Panache.getEntityManager().createQuery("select a.responderId, max(a.endedAt) from Assignment a"
+                + " where a.responderId in ?1 and a.endedAt is not null and a.acknowledgedAt is not null"
+                + " group by a.responderId", Object[].class)
                 .setParameter(1, responderIds)
                 .getResultStream()
                 .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Instant) row[1]));

@@ -24,7 +24,7 @@ public class AssignmentHistory {
     /** Ends the assignment (handed on, called off): its deadline stops, and the step is announced with who. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void end(Assignment assignment, Stage stage, Actor actor, String why, Instant at) {
-        assignment.moveTo(AssignmentStatus.valueOf(stage.name()), why);
+        assignment.moveTo(AssignmentStatus.valueOf(stage.name()), why, at);
         progressed(assignment, stage, actor, at);
     }
 

@@ -11,21 +11,22 @@ import kz.zhedel.events.Language;
 
 /**
  * An on-call responder weighed for an incident. {@code via} says how they are on call ("on shift", "on call via
- * rotation 'Night psychologists'"); {@code load} is their open assignments weighted by severity; a null
- * {@code lastAssignedAt} means never assigned.
+ * rotation 'Night psychologists'"); {@code load} is the work in their hands weighted by severity;
+ * {@code restingSince} is when their last work in hand ended ({@code at} while they have some; null: never, so rested
+ * longest).
  */
 public record Candidate(Responder responder, String via, boolean coversDistrict, boolean speaksLanguage,
-        long openAssignments, long load, Instant lastAssignedAt, Instant at) {
+        long openAssignments, long load, Instant restingSince, Instant at) {
 
     /**
      * Best first: covers the incident's district, then speaks the child's language, then carries the lightest load,
-     * then has rested longest since their last assignment; the responder id breaks remaining ties so that the same
+     * then has rested longest since their last work ended; the responder id breaks remaining ties so that the same
      * roster always gives the same answer.
      */
     static final Comparator<Candidate> PREFERENCE = Comparator.comparing((Candidate c) -> !c.coversDistrict())
             .thenComparing(c -> !c.speaksLanguage())
             .thenComparingLong(Candidate::load)
-            .thenComparing(Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Candidate::restingSince, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(c -> c.responder().id);
 
     /** Why this candidate won; staff and classification data only. */
@@ -35,7 +36,8 @@ public record Candidate(Responder responder, String via, boolean coversDistrict,
                 + ", " + (speaksLanguage ? "speaks " + code : "does not speak " + code)
                 + ", " + openAssignments + " open"
                 + (load > 0 ? ", load " + load : "")
-                + (lastAssignedAt == null ? "" : ", rested " + rest(Duration.between(lastAssignedAt, at)));
+                + (openAssignments > 0 || restingSince == null ? ""
+                        : ", rested " + rest(Duration.between(restingSince, at)));
     }
 
     private static String rest(Duration rest) {

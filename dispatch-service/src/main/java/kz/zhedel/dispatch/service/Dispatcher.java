@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -16,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import kz.zhedel.dispatch.config.DispatchConfig;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus;
 import kz.zhedel.dispatch.domain.AssignmentStep;
@@ -26,6 +23,7 @@ import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.TeamRules;
 import kz.zhedel.events.Actor;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentLinksChanged;
 import kz.zhedel.events.IncidentReported;
@@ -38,7 +36,8 @@ import kz.zhedel.platform.outbox.Outbox;
 /**
  * Composes the team for a reported incident by the current team rules: one assignment and page per required role.
  * A role with nobody on call is announced as unassigned while the others are still dispatched: an incident is never
- * silently dropped. Also replaces a responder who declined or did not acknowledge in time.
+ * silently dropped: it waits for someone to come on call, and the duty coordinator is alerted. Also replaces a
+ * responder who declined, did not acknowledge in time or could not be reached.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -55,7 +54,7 @@ public class Dispatcher {
     IncidentProgress progress;
 
     @Inject
-    DispatchConfig config;
+    CoordinatorAlerts alerts;
 
     @Inject
     Outbox outbox;
@@ -82,7 +81,9 @@ public class Dispatcher {
                 assign(incident, required.role(), required.mustAcknowledge(), choice.get().responder(),
                         choice.get().reason(incident.district, incident.childLanguage), now);
             } else {
-                unassigned(incident, required.role(), "no " + required.role() + " on shift at " + now, now);
+                String nobody = "no " + required.role() + " on shift at " + now;
+                unassigned(incident, required.role(), nobody, now);
+                alerts.raise(incident, required.role(), CoordinatorAlert.Reason.NOBODY_ON_CALL, nobody, now);
             }
         }
         progress.settle(incident);
@@ -100,26 +101,35 @@ public class Dispatcher {
     }
 
     /**
-     * Asks the next on-call responder of the role in place of one who declined or did not acknowledge; responders
-     * already tried on this incident are not asked again. When nobody is left the duty coordinator is paged, once.
+     * Asks the next on-call responder of the role in place of one who declined, did not acknowledge in time or was
+     * handed on; responders already tried on this incident are not asked again. When nobody is left the role waits
+     * ({@code IncidentUnassigned}, retried by {@link WaitingRoles}) and the duty coordinator is alerted: escalation
+     * exhausted for an escalated assignment, nobody on call otherwise. A coordinator's alert passes to the next
+     * coordinator instead.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(Incident incident, Assignment replaced, String why) {
+        replace(incident, replaced, why, replaced.status == AssignmentStatus.ESCALATED
+                ? CoordinatorAlert.Reason.ESCALATION_EXHAUSTED : CoordinatorAlert.Reason.NOBODY_ON_CALL);
+    }
+
+    /** As above, alerting the coordinator for {@code ifNobodyLeft} when the role has nobody left. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(Incident incident, Assignment replaced, String why, CoordinatorAlert.Reason ifNobodyLeft) {
         Instant now = now();
-        Set<UUID> tried = Assignment.ofIncident(incident.id).stream().filter(a -> a.role == replaced.role)
-                .map(a -> a.responderId).collect(Collectors.toSet());
+        if (replaced.isAlert()) {
+            alerts.handOn(incident, replaced, why, now);
+            return;
+        }
         Optional<Candidate> next = onCall.choose(replaced.role, incident.district, incident.childLanguage, now,
-                tried);
-        Optional<Responder> coordinator = config.coordinator().responderId()
-                .filter(id -> !Assignment.triedOn(incident.id, id)).map(id -> Responder.<Responder>findById(id));
+                Assignment.triedInRole(incident.id, replaced.role));
         if (next.isPresent()) {
             assign(incident, replaced.role, replaced.mustAcknowledge, next.get().responder(),
                     why + "; next " + next.get().reason(incident.district, incident.childLanguage), now);
-        } else if (coordinator.isPresent()) {
-            assign(incident, replaced.role, true, coordinator.get(),
-                    why + "; no other " + replaced.role + " on call, duty coordinator paged", now);
         } else {
-            unassigned(incident, replaced.role, why + "; no other " + replaced.role + " on call", now);
+            String nobody = why + "; no other " + replaced.role + " on call";
+            unassigned(incident, replaced.role, nobody, now);
+            alerts.raise(incident, replaced.role, ifNobodyLeft, nobody, now);
         }
         progress.settle(incident);
     }
@@ -136,24 +146,31 @@ public class Dispatcher {
 
     /**
      * Assigns and pages the responder a coordinator or ops named, on call or not; {@code comment}, their own words,
-     * stays in the assignment's history and never enters an event.
+     * stays in the assignment's history and never enters an event. The role is covered again: the coordinator's
+     * alerts about it are called off.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Assignment assignNamed(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
             Actor actor, String comment) {
+        Instant now = now();
         Assignment assignment = assign(incident, role, mustAcknowledge, responder,
-                "assigned by " + actor.role() + " " + actor.subject(), now(), actor, comment);
+                "assigned by " + actor.role() + " " + actor.subject(), now, null, actor, comment);
+        alerts.roleCovered(incident, role, now);
         progress.settle(incident);
         return assignment;
     }
 
-    private void assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
+    void assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
             String reason, Instant now) {
-        assign(incident, role, mustAcknowledge, responder, reason, now, null, null);
+        assign(incident, role, mustAcknowledge, responder, reason, now, null, null, null);
     }
 
-    private Assignment assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
-            String reason, Instant now, Actor actor, String comment) {
+    /**
+     * Assigns and pages; with an {@code alert}, the responder is the duty coordinator alerted about a role;
+     * {@code actor} null: the system chose.
+     */
+    Assignment assign(Incident incident, ResponderRole role, boolean mustAcknowledge, Responder responder,
+            String reason, Instant now, CoordinatorAlert alert, Actor actor, String comment) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID();
         assignment.incidentId = incident.id;
@@ -164,6 +181,10 @@ public class Dispatcher {
         assignment.assignedAt = now;
         assignment.mustAcknowledge = mustAcknowledge;
         assignment.ackDeadline = mustAcknowledge ? deadline(incident, now) : null;
+        if (alert != null) {
+            assignment.alertReason = alert.reason();
+            assignment.alertRole = alert.role();
+        }
         assignment.persist();
         outbox.record(new IncidentDispatched(incident.id, assignment.id, responder.id, role, reason, now, actor));
         AssignmentStep.record(assignment, AssignmentStep.Kind.ASSIGNED, actor, now, comment);
@@ -179,7 +200,7 @@ public class Dispatcher {
         outbox.record(new PageRequested(incident.id, assignment.pageId, assignment.id, responder.id,
                 incident.category, incident.severity, incident.district,
                 responder.pageLanguage(incident.childLanguage), responder.languages.get(0), responder.contactList(),
-                now, assignment.ackDeadline, null));
+                now, assignment.ackDeadline, assignment.alert()));
     }
 
     private void unassigned(Incident incident, ResponderRole role, String reason, Instant now) {
@@ -192,7 +213,7 @@ public class Dispatcher {
     }
 
     /** PostgreSQL keeps microseconds: the events carry the instants exactly as the rows store them. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -45,10 +45,11 @@ public class IncidentProgress {
         List<Assignment> active = Assignment.ofIncident(incident.id).stream().filter(a -> a.status.isActive())
                 .toList();
         IncidentStatus before = incident.status;
-        incident.status = status(requiredRoles(incident), active);
+        // the coordinator's alerts are about the team, not part of it
+        incident.status = status(requiredRoles(incident), active.stream().filter(a -> !a.isAlert()).toList());
         if (incident.status == IncidentStatus.RESOLVED && before != IncidentStatus.RESOLVED) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            // informed roles are not waited for: once the case is closed their pages are moot
+            // informed roles and alerts are not waited for: once the case is closed their pages are moot
             active.stream().filter(a -> !DONE.contains(a.status)).forEach(a -> {
                 history.end(a, Stage.CANCELLED, null, "incident resolved", now);
             });

@@ -73,8 +73,9 @@ public class Lifecycle {
             assignment.statusReason = reason;
             return assignment;
         }
-        assignment.moveTo(action.target, reason);
-        history.progressed(assignment, STAGES.get(action), actor, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        assignment.moveTo(action.target, reason, now);
+        history.progressed(assignment, STAGES.get(action), actor, now);
         Incident incident = Incident.findById(assignment.incidentId);
         if (action == Action.DECLINE) {
             // the responder's words stay here: events carry no free text

@@ -53,12 +53,14 @@ public class OnCall {
                 duties.keySet(), role);
         List<UUID> ids = responders.stream().map(r -> r.id).toList();
         Map<UUID, Workload.Load> load = Workload.openLoad(ids);
-        Map<UUID, Instant> lastAssigned = Workload.lastAssigned(ids);
+        Map<UUID, Instant> lastEnded = Workload.lastWorkEnded(ids);
         return responders.stream().map(r -> {
             OnDuty duty = duties.get(r.id);
             Workload.Load current = Workload.of(load, r.id);
+            // someone with work in hand is not resting at all, whatever they finished before
+            Instant restingSince = current.open() > 0 ? at : lastEnded.get(r.id);
             return new Candidate(r, duty.via(), r.covers(district) || duty.districts().contains(district),
-                    r.speaks(language), current.open(), current.weighted(), lastAssigned.get(r.id), at);
+                    r.speaks(language), current.open(), current.weighted(), restingSince, at);
         }).min(Candidate.PREFERENCE);
     }
 

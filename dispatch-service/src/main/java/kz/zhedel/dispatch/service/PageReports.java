@@ -30,6 +30,9 @@ public class PageReports {
     Lifecycle lifecycle;
 
     @Inject
+    Deadlines deadlines;
+
+    @Inject
     Clock clock;
 
     /** The first acknowledgement of an open assignment counts; repeated or late ones change nothing. */
@@ -60,10 +63,17 @@ public class PageReports {
                 .pageReached(report.pageId(), PageStatus.DELIVERED, at(report.deliveredAt()));
     }
 
+    /** Every contact of the page failed: if it is the assignment's current page, the assignment escalates now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(PageFailed report) {
-        assignment(report.incidentId(), report.assignmentId())
-                .pageReached(report.pageId(), PageStatus.FAILED, at(report.failedAt()));
+        Assignment assignment = assignment(report.incidentId(), report.assignmentId());
+        assignment.pageReached(report.pageId(), PageStatus.FAILED, at(report.failedAt()));
+        if (report.pageId() != null && report.pageId().equals(assignment.pageId)) {
+            deadlines.pageFailed(assignment);
+        } else {
+            LOG.debugf("assignment %s: failure of an earlier page %s changes nothing", assignment.id,
+                    report.pageId());
+        }
     }
 
     /** When it happened, at the precision PostgreSQL keeps, so that events and rows agree. */

@@ -18,6 +18,7 @@ import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.intake.domain.IncidentStatus;
 import kz.zhedel.intake.service.Disclosure;
@@ -57,15 +58,22 @@ public class TimelineEvents {
     }
 
     private static String escalationDetail(AssignmentEscalated e) {
-        return e.role() + switch (e.step()) {
+        boolean failed = e.cause() == AssignmentEscalated.Cause.PAGE_FAILED;
+        return (e.role() == ResponderRole.COORDINATOR ? "duty coordinator" : e.role()) + switch (e.step()) {
             case REPAGED -> " re-paged: not acknowledged in time";
-            case REASSIGNED -> " escalated: not acknowledged after " + e.missedDeadlines() + " pages";
+            case REASSIGNED -> failed ? " escalated: could not be reached on any contact"
+                    : " escalated: not acknowledged after " + e.missedDeadlines() + " pages";
             case EXHAUSTED -> " escalation exhausted: the duty coordinator did not acknowledge either";
         };
     }
 
     void apply(ZhedelEvent event) {
-        if (event instanceof IncidentDispatched e) {
+        if (event instanceof IncidentDispatched e && e.role() == ResponderRole.COORDINATOR) {
+            // not a member of the team: the centre's duty coordinator, told that the team needs them
+            timeline.record(e.incidentId(), IncidentStatus.COORDINATOR_ALERTED, e.assignedAt(),
+                    "the duty coordinator of the Psychological Support Centre was alerted");
+            disclosure.assigned(e.incidentId(), e.responderId(), e.assignedAt());
+        } else if (event instanceof IncidentDispatched e) {
             timeline.record(e.incidentId(), IncidentStatus.DISPATCHED, e.assignedAt(),
                     e.role() + " assigned" + Acting.by(e.actor(), e.role()));
             disclosure.assigned(e.incidentId(), e.responderId(), e.assignedAt());

@@ -10,22 +10,49 @@ import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.zhedel.events.Category;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.notification.config.TextConfig;
 
 /**
  * The words of a page, from the Qute templates {@code templates/{page,subject,voice}-{kk,ru}.txt}, in the
- * responder's language. They only ever see a {@link Line}: ids, classification, deadline, reply code and link.
+ * responder's language. They only ever see a {@link Line}: ids, classification, deadline, reply code and link, and
+ * on a coordinator's page why they are paged.
  */
 @ApplicationScoped
 public class PageTexts {
 
-    /** One page as the templates see it, already in the responder's words. */
+    /**
+     * One page as the templates see it, already in the responder's words; {@code alert}: why the duty coordinator
+     * is paged (null on a team member's page).
+     */
     @TemplateData
     public record Line(String incidentId, String category, String severity, String district, String deadline,
-            String replyCode, String ackUrl) {
+            String replyCode, String ackUrl, String alert) {
     }
+
+    private static final Map<ResponderRole, String> ROLE_KK = new EnumMap<>(Map.of(
+            ResponderRole.PSYCHOLOGIST, "психолог",
+            ResponderRole.JUVENILE_INSPECTOR, "кәмелетке толмағандар ісі жөніндегі инспектор",
+            ResponderRole.PROSECUTOR, "прокурор",
+            ResponderRole.SOCIAL_WORKER, "әлеуметтік қызметкер",
+            ResponderRole.COORDINATOR, "үйлестіруші"));
+    private static final Map<ResponderRole, String> ROLE_RU = new EnumMap<>(Map.of(
+            ResponderRole.PSYCHOLOGIST, "психолог",
+            ResponderRole.JUVENILE_INSPECTOR, "инспектор по делам несовершеннолетних",
+            ResponderRole.PROSECUTOR, "прокурор",
+            ResponderRole.SOCIAL_WORKER, "социальный работник",
+            ResponderRole.COORDINATOR, "координатор"));
+    private static final Map<CoordinatorAlert.Reason, String> ALERT_KK = new EnumMap<>(Map.of(
+            CoordinatorAlert.Reason.NOBODY_ON_CALL, "ҮЙЛЕСТІРУШІГЕ: кезекші жоқ: %s",
+            CoordinatorAlert.Reason.PAGE_FAILED, "ҮЙЛЕСТІРУШІГЕ: %s шақыруы жетпеді, барлық байланыс сәтсіз",
+            CoordinatorAlert.Reason.ESCALATION_EXHAUSTED, "ҮЙЛЕСТІРУШІГЕ: шақыруды ешкім қабылдамады: %s"));
+    private static final Map<CoordinatorAlert.Reason, String> ALERT_RU = new EnumMap<>(Map.of(
+            CoordinatorAlert.Reason.NOBODY_ON_CALL, "КООРДИНАТОРУ: нет дежурного: %s",
+            CoordinatorAlert.Reason.PAGE_FAILED, "КООРДИНАТОРУ: вызов не дошёл (%s), все контакты недоступны",
+            CoordinatorAlert.Reason.ESCALATION_EXHAUSTED, "КООРДИНАТОРУ: никто не принял вызов: %s"));
 
     private static final Map<Category, String> CATEGORY_KK = new EnumMap<>(Map.ofEntries(
             Map.entry(Category.PHYSICAL_ABUSE, "физикалық зорлық"),
@@ -106,6 +133,16 @@ public class PageTexts {
         String deadline = page.ackDeadline() == null ? "—" : time.format(page.ackDeadline());
         return new Line(page.incidentId().toString(),
                 (ru ? CATEGORY_RU : CATEGORY_KK).get(page.category()), page.severity().name(),
-                (ru ? DISTRICT_RU : DISTRICT_KK).get(page.district()), deadline, page.replyCode(), page.ackUrl());
+                (ru ? DISTRICT_RU : DISTRICT_KK).get(page.district()), deadline, page.replyCode(), page.ackUrl(),
+                alert(page.alert(), ru));
+    }
+
+    /** Why the coordinator is paged, in their words: the reason and the role, nothing about the child. */
+    static String alert(CoordinatorAlert alert, boolean ru) {
+        if (alert == null || alert.reason() == null) {
+            return null;
+        }
+        String role = alert.role() == null ? "—" : (ru ? ROLE_RU : ROLE_KK).get(alert.role());
+        return String.format((ru ? ALERT_RU : ALERT_KK).get(alert.reason()), role);
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Severity;
 import kz.zhedel.notification.channel.GatewayHttp.Unreachable;
@@ -36,9 +38,12 @@ public class WebhookChannel implements PageChannel {
     public static final String SIGNATURE_HEADER = "X-Zhedel-Signature";
     private static final String HMAC = "HmacSHA256";
 
-    /** The whole webhook body; adding a field here widens what leaves the service, so it stays this small. */
+    /**
+     * The whole webhook body; adding a field here widens what leaves the service, so it stays this small.
+     * {@code alert} (why the duty coordinator is paged, and the role) only on a coordinator's page.
+     */
     record Payload(UUID pageId, UUID incidentId, UUID assignmentId, Category category, Severity severity,
-            District district, String ackUrl) {
+            District district, String ackUrl, @JsonInclude(JsonInclude.Include.NON_NULL) CoordinatorAlert alert) {
     }
 
     private final GatewayHttp http;
@@ -118,7 +123,7 @@ public class WebhookChannel implements PageChannel {
     private String body(PageMessage m) {
         try {
             return json.writeValueAsString(new Payload(m.pageId(), m.incidentId(), m.assignmentId(), m.category(),
-                    m.severity(), m.district(), m.ackUrl()));
+                    m.severity(), m.district(), m.ackUrl(), m.alert()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the webhook body", e);
         }

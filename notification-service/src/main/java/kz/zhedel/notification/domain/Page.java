@@ -16,12 +16,14 @@ import jakarta.persistence.Table;
 
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
+import kz.zhedel.events.CoordinatorAlert;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 
 /** A request to page one responder about one incident; its id is the one dispatch chose. */
@@ -61,6 +63,15 @@ public class Page extends PanacheEntityBase {
     /** When dispatch escalates if nobody acknowledges; shown in the texts. */
     @Column(name = "ack_deadline")
     public Instant ackDeadline;
+
+    /** On a page to the duty coordinator only: why they are paged, and about which role of the team. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_reason")
+    public CoordinatorAlert.Reason alertReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_role")
+    public ResponderRole alertRole;
 
     /** Four digits the responder replies by SMS with ("1234 1" acknowledges, "1234 2" declines). */
     @Column(name = "reply_code")
@@ -126,6 +137,16 @@ public class Page extends PanacheEntityBase {
     }
 
     /** The language the texts are written in: the responder's, else the page's, else Kazakh. */
+    /** Why the duty coordinator is paged; null on a team member's page. */
+    public CoordinatorAlert alert() {
+        return alertReason == null ? null : new CoordinatorAlert(alertReason, alertRole);
+    }
+
+    /** Urgent pages (P1, P2) are never held back by the per-responder rate limit. */
+    public boolean urgent() {
+        return severity == Severity.P1 || severity == Severity.P2;
+    }
+
     public Language textLanguage() {
         return responderLanguage != null ? responderLanguage : language != null ? language : Language.KK;
     }

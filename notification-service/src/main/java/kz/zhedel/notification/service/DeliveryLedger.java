@@ -37,7 +37,7 @@ import kz.zhedel.platform.outbox.Outbox;
 
 /**
  * The worker's short transactions around a send: claiming due deliveries under a lease (holding back, and later
- * bundling, what the per-responder rate limit does not allow yet), recording how a try went, and applying delivery
+ * bundling, what the per-responder rate limit does not allow yet; never a P1 or P2 page), recording how a try went, and applying delivery
  * receipts. Locks are always taken page first, then delivery, the order acknowledgement uses too.
  */
 @ApplicationScoped
@@ -99,7 +99,7 @@ public class DeliveryLedger {
                     continue; // went out in a bundle claimed above
                 }
                 List<Delivery> message = List.of(delivery);
-                if (rateLimited(delivery)) {
+                if (rateLimited(delivery) && !urgent(delivery)) {
                     Optional<Instant> heldUntil = heldUntil(delivery, now);
                     if (heldUntil.isPresent()) {
                         delivery.held = true;
@@ -200,6 +200,12 @@ public class DeliveryLedger {
         return delivery.responderId != null && channels.of(delivery.channel).map(c -> c.rateLimited()).orElse(false);
     }
 
+    /** A P1 or P2 page leaves at once, on its own, whatever the responder's rate limit says. */
+    private static boolean urgent(Delivery delivery) {
+        Page page = Page.findById(delivery.pageId);
+        return page != null && page.urgent();
+    }
+
     /**
      * When the responder's window allows the next message through this channel, if it does not now: messages sent
      * in the window and sends in flight both count.
@@ -250,7 +256,7 @@ public class DeliveryLedger {
     PageMessage message(Page page) {
         return new PageMessage(page.id, page.incidentId, page.assignmentId, page.category, page.severity,
                 page.district, page.textLanguage(), page.ackDeadline, page.replyCode,
-                tokens.url(page.id, page.ackExpiresAt));
+                tokens.url(page.id, page.ackExpiresAt), page.alert());
     }
 
     private void delivered(Page page, Delivery delivery, DeliveryResult result, Instant now) {

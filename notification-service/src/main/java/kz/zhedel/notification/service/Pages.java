@@ -75,6 +75,10 @@ public class Pages {
         page.language = event.language();
         page.responderLanguage = event.responderLanguage();
         page.ackDeadline = event.ackDeadline();
+        if (event.alert() != null) {
+            page.alertReason = event.alert().reason();
+            page.alertRole = event.alert().role();
+        }
         page.status = PageStatus.REQUESTED;
         page.requestedAt = event.requestedAt() == null ? now : event.requestedAt();
         // From receipt, not from requestedAt: a page that waited in Kafka still gets a link that works for the TTL.

@@ -18,6 +18,7 @@ import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
 import kz.zhedel.reporting.domain.Milestone;
@@ -52,23 +53,25 @@ public class IncidentEvents {
     }
 
     /**
-     * PageRequested and AssignmentProgressed add nothing the facts need, and PageAcknowledged is ignored because dispatch answers it with
-     * AssignmentAcknowledged, the authoritative acknowledgement of the assignment.
+     * PageRequested and AssignmentProgressed add nothing the facts need, and PageAcknowledged is ignored because
+     * dispatch answers it with AssignmentAcknowledged, the authoritative acknowledgement of the assignment. The duty
+     * coordinator's alerts (role {@code COORDINATOR}) are not the incident being assigned, paged, acknowledged or
+     * escalated: their assignment ids are remembered so that their page reports do not count either.
      */
     void apply(ZhedelEvent event) {
         if (event instanceof IncidentReported e) {
             facts.reported(e);
         } else if (event instanceof IncidentDispatched e) {
-            facts.reached(e.incidentId(), Milestone.ASSIGNED, e.assignedAt());
+            facts.assigned(e.incidentId(), e.assignmentId(), e.role() == ResponderRole.COORDINATOR, e.assignedAt());
         } else if (event instanceof IncidentUnassigned e) {
             facts.reached(e.incidentId(), Milestone.UNASSIGNED, e.at());
         } else if (event instanceof PageDelivered e) {
-            facts.reached(e.incidentId(), Milestone.PAGED, e.deliveredAt());
+            facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.PAGED, e.deliveredAt());
         } else if (event instanceof PageFailed e) {
-            facts.reached(e.incidentId(), Milestone.PAGE_FAILED, e.failedAt());
+            facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.PAGE_FAILED, e.failedAt());
         } else if (event instanceof AssignmentAcknowledged e) {
-            facts.reached(e.incidentId(), Milestone.ACKNOWLEDGED, e.acknowledgedAt());
-        } else if (event instanceof AssignmentEscalated e) {
+            facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.ACKNOWLEDGED, e.acknowledgedAt());
+        } else if (event instanceof AssignmentEscalated e && e.role() != ResponderRole.COORDINATOR) {
             facts.reached(e.incidentId(), Milestone.ESCALATED, e.escalatedAt());
         } else if (event instanceof IncidentResolved e) {
             facts.reached(e.incidentId(), Milestone.RESOLVED, e.resolvedAt());

@@ -1,6 +1,9 @@
 package kz.zhedel.reporting.service;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.Session;
@@ -62,6 +65,72 @@ public class IncidentFacts {
                 .setParameter("id", incidentId, UUID.class)
                 .setParameter("at", at, Instant.class)
                 .executeUpdate();
+    }
+
+    /** The page milestones kept per assignment, with their {@code assignment_fact} columns. */
+    private static final Map<Milestone, String> PAGE_MILESTONES = Map.of(Milestone.PAGED, "paged_at",
+            Milestone.PAGE_FAILED, "page_failed_at", Milestone.ACKNOWLEDGED, "acknowledged_at");
+
+    /**
+     * A page milestone of one assignment (delivered, failed, acknowledged): it is the incident's unless the
+     * assignment is the duty coordinator's alert. Without an assignment id (older events) it is the incident's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reachedByAssignment(UUID incidentId, UUID assignmentId, Milestone milestone, Instant at) {
+        requireTime(at, milestone.column());
+        String column = PAGE_MILESTONES.get(milestone); // from the map, never from input
+        if (assignmentId == null || column == null) {
+            reached(incidentId, milestone, at);
+            return;
+        }
+        Boolean coordinator = (Boolean) session.createNativeQuery("insert into assignment_fact (assignment_id, "
+                + "incident_id, " + column + ") values (:assignment, :incident, :at) on conflict (assignment_id) do "
+                + "update set " + column + " = least(assignment_fact." + column + ", excluded." + column + ") "
+                + "returning coordinator", Boolean.class)
+                .setParameter("assignment", assignmentId, UUID.class)
+                .setParameter("incident", incidentId, UUID.class)
+                .setParameter("at", at, Instant.class)
+                .getSingleResultOrNull();
+        if (!Boolean.TRUE.equals(coordinator)) {
+            reached(incidentId, milestone, at);
+        }
+    }
+
+    /**
+     * Dispatch said what the assignment is. A team member's is the incident's first assignment (if earliest); the
+     * coordinator's alert is not, and page times it may already have passed on are taken back from the incident.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assigned(UUID incidentId, UUID assignmentId, boolean coordinator, Instant at) {
+        if (!coordinator) {
+            reached(incidentId, Milestone.ASSIGNED, at);
+        }
+        if (assignmentId == null) {
+            return;
+        }
+        Object[] earlier = (Object[]) session.createNativeQuery("insert into assignment_fact (assignment_id, "
+                + "incident_id, coordinator) values (:assignment, :incident, :coordinator) on conflict (assignment_id) "
+                + "do update set coordinator = excluded.coordinator "
+                + "returning paged_at, page_failed_at, acknowledged_at", Object[].class)
+                .setParameter("assignment", assignmentId, UUID.class)
+                .setParameter("incident", incidentId, UUID.class)
+                .setParameter("coordinator", coordinator, Boolean.class)
+                .getSingleResult();
+        if (coordinator && Arrays.stream(earlier).anyMatch(Objects::nonNull)) {
+            // the alert's page was counted before we knew: the incident's page times are those of its team only
+            session.createNativeMutationQuery("""
+                    update incident_fact set
+                        first_paged_at  = (select min(a.paged_at) from assignment_fact a
+                                           where a.incident_id = :id and a.coordinator is not true),
+                        page_failed_at  = (select min(a.page_failed_at) from assignment_fact a
+                                           where a.incident_id = :id and a.coordinator is not true),
+                        acknowledged_at = (select min(a.acknowledged_at) from assignment_fact a
+                                           where a.incident_id = :id and a.coordinator is not true)
+                    where incident_id = :id
+                    """)
+                    .setParameter("id", incidentId, UUID.class)
+                    .executeUpdate();
+        }
     }
 
     /** An event without its time cannot be placed on the timeline: it goes to the dead-letter topic. */
