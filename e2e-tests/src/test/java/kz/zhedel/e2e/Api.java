@@ -1,12 +1,15 @@
 package kz.zhedel.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -21,9 +24,21 @@ final class Api {
     static final String SUMMARY = "classmates push her around every break";
 
     private final Stack stack;
+    /** The shifts this test class put on call, ended by {@link #endShifts()} so that later classes start clean. */
+    private final List<String> shifts = new CopyOnWriteArrayList<>();
 
     Api(Stack stack) {
         this.stack = stack;
+    }
+
+    /**
+     * Ends every shift this test class scheduled (a running one ends now, a future one is removed): the ITs share one
+     * stack, and a responder left on call would be paged, or the waiting roles retried onto them, in a later class.
+     */
+    void endShifts() {
+        shifts.forEach(id -> given().auth().oauth2(Stack.ADMIN_KEY).delete(stack.dispatch() + "/api/v1/shifts/" + id)
+                .then().statusCode(anyOf(is(200), is(204), is(409))));
+        shifts.clear();
     }
 
     /** A psychologist on shift from an hour ago for a day, paged through a webhook. */
@@ -44,11 +59,7 @@ final class Api {
                 .post(stack.dispatch() + "/api/v1/responders")
                 .then().statusCode(201).extract().path("id");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("responderId", id, "start", now.minus(1, ChronoUnit.HOURS).toString(),
-                        "end", now.plus(1, ChronoUnit.DAYS).toString()))
-                .post(stack.dispatch() + "/api/v1/shifts")
-                .then().statusCode(201);
+        shift(id, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS));
         return id;
     }
 
@@ -64,10 +75,11 @@ final class Api {
 
     /** Puts the responder on shift from {@code start} to {@code end}. */
     void shift(String responderId, Instant start, Instant end) {
-        given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(Stack.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(Map.of("responderId", responderId, "start", start.toString(), "end", end.toString()))
                 .post(stack.dispatch() + "/api/v1/shifts")
-                .then().statusCode(201);
+                .then().statusCode(201).extract().path("id");
+        shifts.add(id);
     }
 
     /** Reports an incident as the demo school; returns its id. */

@@ -31,6 +31,7 @@ class CrashRecoveryIT {
 
     @AfterAll
     static void tearDown() {
+        api.endShifts();
         pager.close();
     }
 

@@ -44,6 +44,7 @@ class DatabaseOutageIT {
 
     @AfterAll
     static void tearDown() {
+        api.endShifts();
         pager.close();
     }
 

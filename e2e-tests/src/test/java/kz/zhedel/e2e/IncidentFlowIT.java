@@ -52,6 +52,7 @@ class IncidentFlowIT {
 
     @AfterAll
     static void stopReceiver() {
+        api.endShifts();
         pager.close();
     }
 

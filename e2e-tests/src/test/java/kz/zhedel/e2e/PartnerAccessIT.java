@@ -40,6 +40,7 @@ class PartnerAccessIT {
 
     @AfterAll
     static void stopReceiver() {
+        api.endShifts();
         pager.close();
     }
 

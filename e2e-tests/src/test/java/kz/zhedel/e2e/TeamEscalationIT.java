@@ -41,6 +41,7 @@ class TeamEscalationIT {
 
     @AfterAll
     static void tearDown() {
+        api.endShifts();
         RECEIVERS.forEach(WebhookReceiver::close);
     }
 

@@ -49,6 +49,7 @@ class TwoDispatchersIT {
 
     @AfterAll
     static void tearDown() {
+        api.endShifts();
         secondDispatch.close();
         first.close();
         second.close();

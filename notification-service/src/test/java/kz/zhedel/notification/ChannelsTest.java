@@ -356,8 +356,15 @@ class ChannelsTest {
         UUID responder = UUID.randomUUID();
         List<PageRequested> routine = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            routine.add(Dispatch.request(responder, Language.RU, Severity.P3, null,
-                    new Contact(Channel.SMS, "+7 701 555 0188")));
+            // one after the other, each sent or held before the next arrives (pages claimed in one sweep all leave)
+            PageRequested page = Dispatch.request(responder, Language.RU, Severity.P3, null,
+                    new Contact(Channel.SMS, "+7 701 555 0188"));
+            routine.add(page);
+            await().atMost(WAIT).until(() -> {
+                JsonPath delivery = OpsApi.pages(page.incidentId());
+                return "SENT".equals(delivery.getString("[0].deliveries[0].status"))
+                        || Boolean.TRUE.equals(delivery.get("[0].deliveries[0].held"));
+            });
         }
         // the window's two messages are used up and the third routine page is held
         await().atMost(WAIT).until(() -> routine.stream().filter(p -> OpsApi.pages(p.incidentId())
