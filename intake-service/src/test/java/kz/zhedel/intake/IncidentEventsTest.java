@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,6 +77,42 @@ class IncidentEventsTest {
         for (String personal : List.of("Айгерим", "Сапарова", "Мария", "701 555", "classmates")) {
             assertFalse(record.value().contains(personal), "event carries " + personal);
         }
+    }
+
+    @Test
+    void reportsCarryThePartnersKindAndAStatisticsPseudonymOfTheChildNeverTheLinkingKey() {
+        AuthTest.as(AuthTest.OPS).body(java.util.Map.of("id", "helpline-150", "name", "Child helpline 150",
+                "kind", "HELPLINE")).when().post("/api/v1/partners").then().statusCode(201);
+        String helplineKey = AuthTest.as(AuthTest.OPS).when().post("/api/v1/partners/helpline-150/keys")
+                .then().statusCode(201).extract().path("key");
+        String fromHelpline = AuthTest.as(helplineKey).body(IncidentResourceTest.report("stats-1"))
+                .when().post("/api/v1/incidents").then().statusCode(202).extract().path("id");
+        // the same child spelt in Latin by a school, and another child
+        String fromSchool = AuthTest.as("key-a").body(IncidentResourceTest.report("stats-2")
+                .replace("Айгерим", "Aigerim").replace("Сапарова", "Saparova"))
+                .when().post("/api/v1/incidents").then().statusCode(202).extract().path("id");
+        String otherChild = AuthTest.as("key-a").body(IncidentResourceTest.report("stats-3")
+                .replace("Айгерим", "Дана")).when().post("/api/v1/incidents").then().statusCode(202)
+                .extract().path("id");
+
+        IncidentReported helpline = reported(fromHelpline);
+        IncidentReported school = reported(fromSchool);
+        assertEquals("HELPLINE", helpline.partnerKind());
+        assertEquals(null, school.partnerKind(), "a configured key has no kind in the registry");
+        assertTrue(helpline.statsChildKey().matches("[0-9a-f]{16}"), helpline.statsChildKey());
+        assertEquals(helpline.statsChildKey(), school.statsChildKey(), "one child, however spelt");
+        assertNotEquals(helpline.statsChildKey(), reported(otherChild).statsChildKey());
+        String linkingKey = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>findById(UUID.fromString(fromHelpline)).childKey);
+        assertFalse(linkingKey.startsWith(helpline.statsChildKey()), "not the linking key");
+    }
+
+    private IncidentReported reported(String id) {
+        return (IncidentReported) CloudEventRecords.decode(await().atMost(Duration.ofSeconds(20)).until(
+                () -> kafka.consume(String.class, String.class).fromTopics(Topics.INCIDENTS)
+                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
+                        .filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                r -> r != null));
     }
 
     @Test

@@ -83,8 +83,9 @@ class IncidentFactTest {
                 .body("unassigned", equalTo(0))
                 .body("paged", equalTo(1))
                 .body("acknowledged", equalTo(1))
-                .body("medianSecondsToAssign", equalTo(30.0f))
-                .body("medianSecondsToAcknowledge", equalTo(120.0f)));
+                .body("responseTimes.P1.assignment.p50", equalTo(30))
+                .body("responseTimes.P1.firstPageDelivered.p50", equalTo(60))
+                .body("responseTimes.P1.acknowledgement.p50", equalTo(120)));
     }
 
     @Test
@@ -124,7 +125,8 @@ class IncidentFactTest {
                 .body("byCategory", equalTo(Map.of("BULLYING", 2)))
                 .body("acknowledged", equalTo(1))
                 .body("assigned", equalTo(1))
-                .body("medianSecondsToAssign", equalTo(60.0f)));
+                .body("responseTimes.P3.assignment.count", equalTo(1))
+                .body("responseTimes.P3.assignment.p50", equalTo(60)));
     }
 
     @Test
@@ -141,8 +143,8 @@ class IncidentFactTest {
                 .body("incidents", equalTo(2))
                 .body("unassigned", equalTo(1))
                 .body("assigned", equalTo(1))
-                .body("medianSecondsToAssign", equalTo(1200.0f))
-                .body("medianSecondsToAcknowledge", nullValue()));
+                .body("responseTimes.P3.assignment.p50", equalTo(1200))
+                .body("responseTimes.P3.acknowledgement.p50", nullValue()));
     }
 
     @Test
@@ -188,8 +190,8 @@ class IncidentFactTest {
                 .body("assigned", equalTo(1))
                 .body("paged", equalTo(1))
                 .body("acknowledged", equalTo(1))
-                .body("medianSecondsToAssign", equalTo(600.0f))
-                .body("medianSecondsToAcknowledge", equalTo(720.0f)));
+                .body("responseTimes.P3.assignment.p50", equalTo(600))
+                .body("responseTimes.P3.acknowledgement.p50", equalTo(720)));
     }
 
     @Test
@@ -211,13 +213,13 @@ class IncidentFactTest {
                 .body("assigned", equalTo(1))
                 .body("unassigned", equalTo(0))
                 .body("paged", equalTo(1))
-                .body("medianSecondsToAssign", equalTo(40.0f)));
+                .body("responseTimes.P3.assignment.p50", equalTo(40)));
         await().atMost(PATIENCE).until(() -> Instant.parse("2026-03-08T10:01:00Z").equals(fact(id, "first_paged_at")));
         assertThat(fact(id, "last_unassigned_at"), equalTo(Instant.parse("2026-03-08T10:20:00Z")));
     }
 
     @Test
-    void mediansAreMiddleValuesNotMeans() {
+    void percentilesAreNearestRanksNotMeans() {
         int[] secondsToAcknowledge = { 60, 120, 180, 900 };
         for (int i = 0; i < secondsToAcknowledge.length; i++) {
             UUID id = UUID.randomUUID();
@@ -231,12 +233,16 @@ class IncidentFactTest {
         await().atMost(PATIENCE).untilAsserted(() -> summary("2026-03-06T00:00:00Z", "2026-03-07T00:00:00Z")
                 .body("incidents", equalTo(5))
                 .body("acknowledged", equalTo(4))
-                .body("medianSecondsToAssign", equalTo(25.0f))
-                .body("medianSecondsToAcknowledge", equalTo(150.0f)));
+                .body("responseTimes.P3.assignment.p50", equalTo(20))
+                .body("responseTimes.P3.assignment.p90", equalTo(40))
+                .body("responseTimes.P3.acknowledgement.count", equalTo(4))
+                .body("responseTimes.P3.acknowledgement.p50", equalTo(120))
+                .body("responseTimes.P3.acknowledgement.p90", equalTo(900))
+                .body("responseTimes.P3.acknowledgement.p99", equalTo(900)));
     }
 
     @Test
-    void escalationsAndResolutionsAreCountedOncePerIncidentWithTheMedianTimeToResolve() {
+    void escalationsAndResolutionsAreCountedOncePerIncidentWithThePercentilesOfTimeToResolve() {
         int[] hoursToResolve = { 1, 2, 6 };
         for (int i = 0; i < hoursToResolve.length; i++) {
             UUID id = UUID.randomUUID();
@@ -252,7 +258,8 @@ class IncidentFactTest {
                 .body("incidents", equalTo(4))
                 .body("escalated", equalTo(3))
                 .body("resolved", equalTo(3))
-                .body("medianSecondsToResolve", equalTo(7200.0f)));
+                .body("responseTimes.P3.resolution.p50", equalTo(7200))
+                .body("responseTimes.P3.resolution.p99", equalTo(21600)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -44,21 +45,40 @@ public class ChildKey {
             Map.entry('y', "i"), Map.entry('j', "zh"), Map.entry('x', "h"), Map.entry('w', "u"));
 
     private final SecretKeySpec key;
+    private final Optional<SecretKeySpec> statsKey;
 
     ChildKey(LinkingConfig config) {
-        byte[] raw = Base64.getDecoder().decode(config.key());
-        if (raw.length < 32) {
-            throw new IllegalArgumentException("zhedel.linking.key must be at least 32 bytes, base64-encoded");
-        }
-        this.key = new SecretKeySpec(raw, "HmacSHA256");
+        this.key = hmacKey("zhedel.linking.key", config.key());
+        this.statsKey = config.statsKey().map(k -> hmacKey("zhedel.linking.stats-key", k));
     }
 
     public String of(String firstName, String lastName, int birthYear) {
+        String name = normalize(firstName + " " + (lastName == null ? "" : lastName));
+        return hmac(key, name + "|" + birthYear);
+    }
+
+    /**
+     * The child's pseudonym for statistics (64 bits, hex): an HMAC of the linking key under a key of its own, so
+     * that it says only "the same child as another report" and cannot be joined with intake's links; empty without
+     * a statistics key.
+     */
+    public Optional<String> forStatistics(String linkingKey) {
+        return statsKey.map(k -> hmac(k, linkingKey).substring(0, 16));
+    }
+
+    private static SecretKeySpec hmacKey(String setting, String base64) {
+        byte[] raw = Base64.getDecoder().decode(base64);
+        if (raw.length < 32) {
+            throw new IllegalArgumentException(setting + " must be at least 32 bytes, base64-encoded");
+        }
+        return new SecretKeySpec(raw, "HmacSHA256");
+    }
+
+    private static String hmac(SecretKeySpec key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            String name = normalize(firstName + " " + (lastName == null ? "" : lastName));
-            return HexFormat.of().formatHex(mac.doFinal((name + "|" + birthYear).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
         }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.intake.domain.Incident;
+import kz.zhedel.intake.domain.Partner;
 import kz.zhedel.intake.domain.IncidentStatus;
 import kz.zhedel.intake.domain.TimelineEntry;
 import kz.zhedel.intake.rest.IncidentReport;
@@ -39,6 +40,9 @@ public class IncidentIntake {
 
     @Inject
     SameChild sameChild;
+
+    @Inject
+    ChildKey childKey;
 
     @Inject
     ObjectMapper json;
@@ -128,8 +132,11 @@ public class IncidentIntake {
         incident.persist();
         int linked = sameChild.link(incident);
         TimelineEntry.of(incident.id, IncidentStatus.RECEIVED, now, "reported by " + partnerId).persist();
+        // for statistics: the partner's kind (null for a configured key outside the registry), the child's pseudonym
+        Partner partner = Partner.findById(partnerId);
         outbox.record(new IncidentReported(incident.id, partnerId, incident.category, incident.severity,
-                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now, linked));
+                incident.district, incident.schoolId, incident.childLanguage, incident.occurredAt, now, linked,
+                partner == null ? null : partner.kind.name(), childKey.forStatistics(incident.childKey).orElse(null)));
         return incident;
     }
 

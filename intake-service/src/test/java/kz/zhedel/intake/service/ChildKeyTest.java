@@ -21,6 +21,11 @@ class ChildKeyTest {
             }
 
             @Override
+            public java.util.Optional<String> statsKey() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public Duration window() {
                 return Duration.ofDays(1);
             }

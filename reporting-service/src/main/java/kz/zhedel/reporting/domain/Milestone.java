@@ -13,9 +13,13 @@ public enum Milestone {
     ACKNOWLEDGED("acknowledged_at", Keep.EARLIEST),
     /** A responder did not acknowledge in time and was re-paged or replaced. */
     ESCALATED("first_escalated_at", Keep.EARLIEST),
+    /** A team member (not the duty coordinator) reported being on scene. */
+    ON_SCENE("on_scene_at", Keep.EARLIEST),
     RESOLVED("resolved_at", Keep.EARLIEST),
     /** The duty coordinator called it off: a false, duplicate or withdrawn report. */
-    CANCELLED("cancelled_at", Keep.EARLIEST);
+    CANCELLED("cancelled_at", Keep.EARLIEST),
+    /** Not a step: the earliest acknowledgement deadline of a team page, the SLA's deadline. */
+    ACK_DEADLINE("ack_deadline", Keep.EARLIEST);
 
     public enum Keep {
         EARLIEST, LATEST

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentReported;
@@ -18,10 +19,12 @@ import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
 import kz.zhedel.reporting.domain.Milestone;
+import kz.zhedel.reporting.service.IncidentCounts;
 import kz.zhedel.reporting.service.IncidentFacts;
 
 /** Feeds every service's events into the incident facts. */
@@ -33,6 +36,9 @@ public class IncidentEvents {
 
     @Inject
     IncidentFacts facts;
+
+    @Inject
+    IncidentCounts counts;
 
     @Incoming("incidents")
     @Blocking
@@ -53,26 +59,38 @@ public class IncidentEvents {
     }
 
     /**
-     * PageRequested and AssignmentProgressed add nothing the facts need, and PageAcknowledged is ignored because
+     * Each event is merged into the incident's facts, then the incident's contribution to the statistics is counted
+     * again (see {@link IncidentCounts}). PageAcknowledged is ignored because
      * dispatch answers it with AssignmentAcknowledged, the authoritative acknowledgement of the assignment. The duty
      * coordinator's alerts (role {@code COORDINATOR}) are not the incident being assigned, paged, acknowledged or
      * escalated: their assignment ids are remembered so that their page reports do not count either.
      */
     void apply(ZhedelEvent event) {
+        merge(event);
+        counts.recount(event.incidentId());
+    }
+
+    private void merge(ZhedelEvent event) {
         if (event instanceof IncidentReported e) {
             facts.reported(e);
         } else if (event instanceof IncidentDispatched e) {
-            facts.assigned(e.incidentId(), e.assignmentId(), e.role() == ResponderRole.COORDINATOR, e.assignedAt());
+            facts.assigned(e.incidentId(), e.assignmentId(), e.role(), e.assignedAt());
         } else if (event instanceof IncidentUnassigned e) {
             facts.reached(e.incidentId(), Milestone.UNASSIGNED, e.at());
         } else if (event instanceof PageDelivered e) {
             facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.PAGED, e.deliveredAt());
+        } else if (event instanceof PageRequested e) {
+            facts.pageRequested(e);
         } else if (event instanceof PageFailed e) {
             facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.PAGE_FAILED, e.failedAt());
+            facts.pageFailed(e.incidentId(), e.pageId(), e.failedAt());
         } else if (event instanceof AssignmentAcknowledged e) {
             facts.reachedByAssignment(e.incidentId(), e.assignmentId(), Milestone.ACKNOWLEDGED, e.acknowledgedAt());
         } else if (event instanceof AssignmentEscalated e && e.role() != ResponderRole.COORDINATOR) {
             facts.reached(e.incidentId(), Milestone.ESCALATED, e.escalatedAt());
+        } else if (event instanceof AssignmentProgressed e && e.stage() == AssignmentProgressed.Stage.ON_SCENE
+                && e.role() != ResponderRole.COORDINATOR) {
+            facts.reached(e.incidentId(), Milestone.ON_SCENE, e.at());
         } else if (event instanceof IncidentResolved e) {
             facts.reached(e.incidentId(), Milestone.RESOLVED, e.resolvedAt());
         } else if (event instanceof IncidentCancelled e) {

@@ -2,6 +2,9 @@ package kz.zhedel.reporting.rest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,7 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import kz.zhedel.events.Category;
+import kz.zhedel.events.District;
+import kz.zhedel.events.Severity;
 import kz.zhedel.platform.security.Roles;
+import kz.zhedel.reporting.domain.StatsFilter;
 import kz.zhedel.reporting.domain.Period;
 import kz.zhedel.reporting.service.Statistics;
 import kz.zhedel.reporting.service.Summary;
@@ -30,19 +37,50 @@ public class StatsResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Exact counts and median response times of the incidents received in [from, to), "
-            + "for the ops team (small counts are not suppressed)")
+    @Operation(summary = "Exact figures of the incidents received in [from, to): counts, children counselled, "
+            + "schools covered, response-time percentiles and SLA per severity, page failures by channel; for the "
+            + "ops team and the coordinator (small counts are not suppressed)")
     public Summary summary(
             @Parameter(description = "Earliest receipt time included, ISO-8601 instant",
                     example = "2026-01-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(description = "Receipt time excluded from here on, ISO-8601 instant",
-                    example = "2026-02-01T00:00:00Z") @QueryParam("to") String to) {
+                    example = "2026-02-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Only this district") @QueryParam("district") String district,
+            @Parameter(description = "Only this category") @QueryParam("category") String category,
+            @Parameter(description = "Only this severity") @QueryParam("severity") String severity,
+            @Parameter(description = "Only reports of this partner kind (UNKNOWN: outside intake's registry)")
+            @QueryParam("partnerKind") String partnerKind,
+            @Parameter(description = "Only schools of this type: STATE, PRIVATE, UNKNOWN (not in the registry), "
+                    + "NONE (no school)") @QueryParam("schoolType") String schoolType) {
         Optional<Instant> start = instant("from", from);
         Optional<Instant> end = instant("to", to);
         if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
             throw new InvalidParameter("from", "must not be after to (" + end.get() + ")");
         }
-        return statistics.summary(new Period(start, end));
+        StatsFilter filter = new StatsFilter(oneOf("district", district, names(District.values())),
+                oneOf("category", category, names(Category.values())),
+                oneOf("severity", severity, names(Severity.values())),
+                oneOf("partnerKind", partnerKind, PARTNER_KINDS), oneOf("schoolType", schoolType, SCHOOL_TYPES));
+        return statistics.summary(new Period(start, end), filter);
+    }
+
+    private static final List<String> PARTNER_KINDS = List.of("SCHOOL", "POLICE", "HELPLINE", "PSYCHOLOGICAL_CENTRE",
+            "UNKNOWN");
+    private static final List<String> SCHOOL_TYPES = List.of("STATE", "PRIVATE", "UNKNOWN", "NONE");
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static Optional<String> oneOf(String parameter, String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = value.strip().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(wanted)) {
+            throw new InvalidParameter(parameter, "must be one of " + String.join(", ", allowed));
+        }
+        return Optional.of(wanted);
     }
 
     private static Optional<Instant> instant(String parameter, String value) {

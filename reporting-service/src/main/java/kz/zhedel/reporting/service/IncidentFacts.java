@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -14,6 +15,8 @@ import jakarta.transaction.Transactional;
 
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.MalformedEventException;
+import kz.zhedel.events.PageRequested;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.reporting.domain.Milestone;
 
 /**
@@ -32,8 +35,9 @@ public class IncidentFacts {
         requireTime(event.receivedAt(), "receivedAt");
         session.createNativeMutationQuery("""
                 insert into incident_fact (incident_id, partner_id, category, severity, district, school_id,
-                                           child_language, received_at)
-                values (:id, :partner, :category, :severity, :district, :school, :language, :receivedAt)
+                                           child_language, received_at, partner_kind, child_key)
+                values (:id, :partner, :category, :severity, :district, :school, :language, :receivedAt,
+                        :partnerKind, :childKey)
                 on conflict (incident_id) do update set
                     partner_id     = coalesce(incident_fact.partner_id, excluded.partner_id),
                     category       = coalesce(incident_fact.category, excluded.category),
@@ -41,7 +45,9 @@ public class IncidentFacts {
                     district       = coalesce(incident_fact.district, excluded.district),
                     school_id      = coalesce(incident_fact.school_id, excluded.school_id),
                     child_language = coalesce(incident_fact.child_language, excluded.child_language),
-                    received_at    = least(incident_fact.received_at, excluded.received_at)
+                    received_at    = least(incident_fact.received_at, excluded.received_at),
+                    partner_kind   = coalesce(incident_fact.partner_kind, excluded.partner_kind),
+                    child_key      = coalesce(incident_fact.child_key, excluded.child_key)
                 """)
                 .setParameter("id", event.incidentId(), UUID.class)
                 .setParameter("partner", event.partnerId(), String.class)
@@ -51,6 +57,8 @@ public class IncidentFacts {
                 .setParameter("school", event.schoolId(), String.class)
                 .setParameter("language", name(event.childLanguage()), String.class)
                 .setParameter("receivedAt", event.receivedAt(), Instant.class)
+                .setParameter("partnerKind", event.partnerKind(), String.class)
+                .setParameter("childKey", event.statsChildKey(), String.class)
                 .executeUpdate();
     }
 
@@ -101,7 +109,8 @@ public class IncidentFacts {
      * coordinator's alert is not, and page times it may already have passed on are taken back from the incident.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void assigned(UUID incidentId, UUID assignmentId, boolean coordinator, Instant at) {
+    public void assigned(UUID incidentId, UUID assignmentId, ResponderRole role, Instant at) {
+        boolean coordinator = role == ResponderRole.COORDINATOR;
         if (!coordinator) {
             reached(incidentId, Milestone.ASSIGNED, at);
         }
@@ -109,12 +118,13 @@ public class IncidentFacts {
             return;
         }
         Object[] earlier = (Object[]) session.createNativeQuery("insert into assignment_fact (assignment_id, "
-                + "incident_id, coordinator) values (:assignment, :incident, :coordinator) on conflict (assignment_id) "
-                + "do update set coordinator = excluded.coordinator "
+                + "incident_id, coordinator, role) values (:assignment, :incident, :coordinator, :role) "
+                + "on conflict (assignment_id) do update set coordinator = excluded.coordinator, role = excluded.role "
                 + "returning paged_at, page_failed_at, acknowledged_at", Object[].class)
                 .setParameter("assignment", assignmentId, UUID.class)
                 .setParameter("incident", incidentId, UUID.class)
                 .setParameter("coordinator", coordinator, Boolean.class)
+                .setParameter("role", role == null ? null : role.name(), String.class)
                 .getSingleResult();
         if (coordinator && Arrays.stream(earlier).anyMatch(Objects::nonNull)) {
             // the alert's page was counted before we knew: the incident's page times are those of its team only
@@ -131,6 +141,42 @@ public class IncidentFacts {
                     .setParameter("id", incidentId, UUID.class)
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Dispatch asked for a page: its channels (for page failures by channel) and, on a team page, its
+     * acknowledgement deadline (the SLA's; the earliest is kept).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pageRequested(PageRequested event) {
+        String channels = event.contacts() == null ? null : event.contacts().stream()
+                .map(c -> c.channel() == null ? "UNKNOWN" : c.channel().name()).distinct()
+                .collect(Collectors.joining(","));
+        session.createNativeMutationQuery("insert into page_fact (page_id, incident_id, channels) "
+                + "values (:page, :incident, :channels) on conflict (page_id) do update set channels = excluded.channels")
+                .setParameter("page", event.pageId(), UUID.class)
+                .setParameter("incident", event.incidentId(), UUID.class)
+                .setParameter("channels", channels == null || channels.isEmpty() ? null : channels, String.class)
+                .executeUpdate();
+        if (event.alert() == null && event.ackDeadline() != null) {
+            reached(event.incidentId(), Milestone.ACK_DEADLINE, event.ackDeadline());
+        }
+    }
+
+    /** Every contact of the page failed; counted once per channel it tried. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pageFailed(UUID incidentId, UUID pageId, Instant at) {
+        requireTime(at, "failedAt");
+        if (pageId == null) {
+            return;
+        }
+        session.createNativeMutationQuery("insert into page_fact (page_id, incident_id, failed_at) "
+                + "values (:page, :incident, :at) on conflict (page_id) do update set "
+                + "failed_at = least(page_fact.failed_at, excluded.failed_at)")
+                .setParameter("page", pageId, UUID.class)
+                .setParameter("incident", incidentId, UUID.class)
+                .setParameter("at", at, Instant.class)
+                .executeUpdate();
     }
 
     /** An event without its time cannot be placed on the timeline: it goes to the dead-letter topic. */

@@ -2,8 +2,12 @@ package kz.zhedel.reporting.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
@@ -13,39 +17,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.reporting.domain.Contribution;
+import kz.zhedel.reporting.domain.Figure;
 import kz.zhedel.reporting.domain.Period;
+import kz.zhedel.reporting.domain.StatsFilter;
 
-/** Figures over the incident facts, computed by PostgreSQL. */
+/**
+ * Figures for a period: the whole Asia/Almaty days inside it are summed from {@code stats_cell}; the incidents in a
+ * partial day at either end are added one by one from their stored contributions. No percentile is computed over
+ * incidents: histograms of the days are merged.
+ */
 @ApplicationScoped
 public class Statistics {
-
-    /**
-     * One statement, so that totals and breakdowns come from the same snapshot: the empty grouping set is the
-     * total row ({@code dimension} null), the others give one row per category, district and severity.
-     */
-    private static final String SUMMARY = """
-            select case when grouping(category) = 0 then 'category'
-                        when grouping(district) = 0 then 'district'
-                        when grouping(severity) = 0 then 'severity' end as dimension,
-                   coalesce(category, district, severity) as bucket,
-                   count(*) as incidents,
-                   count(first_assigned_at) as assigned,
-                   count(*) filter (where first_assigned_at is null and last_unassigned_at is not null) as unassigned,
-                   count(first_paged_at) as paged,
-                   count(acknowledged_at) as acknowledged,
-                   count(first_escalated_at) as escalated,
-                   count(resolved_at) as resolved,
-                   count(cancelled_at) as cancelled,
-                   percentile_cont(0.5) within group (order by extract(epoch from first_assigned_at - received_at))
-                       as median_seconds_to_assign,
-                   percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - received_at))
-                       as median_seconds_to_acknowledge,
-                   percentile_cont(0.5) within group (order by extract(epoch from resolved_at - received_at))
-                       as median_seconds_to_resolve
-            from incident_fact
-            where received_at is not null %s
-            group by grouping sets ((), (category), (district), (severity))
-            """;
 
     @Inject
     Session session;
@@ -53,48 +36,101 @@ public class Statistics {
     @Inject
     Clock clock;
 
-    @Transactional
-    public Summary summary(Period period) {
-        String bounds = (period.from().isPresent() ? " and received_at >= :from" : "")
-                + (period.to().isPresent() ? " and received_at < :to" : "");
-        NativeQuery<Tuple> query = session.createNativeQuery(SUMMARY.formatted(bounds), Tuple.class);
-        period.from().ifPresent(from -> query.setParameter("from", from, Instant.class));
-        period.to().ifPresent(to -> query.setParameter("to", to, Instant.class));
+    @Inject
+    Schools schools;
 
-        Map<String, Long> byCategory = new TreeMap<>();
-        Map<String, Long> byDistrict = new TreeMap<>();
-        Map<String, Long> bySeverity = new TreeMap<>();
-        Tuple total = null;
-        for (Tuple row : query.getResultList()) {
-            String dimension = row.get("dimension", String.class);
-            if (dimension == null) {
-                total = row;
-                continue;
+    @Inject
+    IncidentCounts counts;
+
+    @Transactional
+    public Summary summary(Period period, StatsFilter filter) {
+        Schools.Registry registry = schools.registry();
+        Tally tally = new Tally();
+        Optional<LocalDate> firstDay = period.from().map(Statistics::dayStartingAtOrAfter);
+        Optional<LocalDate> endDay = period.to().map(to -> LocalDate.ofInstant(to, Contribution.ZONE));
+        if (firstDay.isPresent() && endDay.isPresent() && !firstDay.get().isBefore(endDay.get())) {
+            edge(tally, period.from().get(), period.to().get(), filter, registry);
+        } else {
+            wholeDays(tally, firstDay, endDay, filter);
+            period.from().filter(from -> !start(firstDay.get()).equals(from))
+                    .ifPresent(from -> edge(tally, from, start(firstDay.get()), filter, registry));
+            period.to().filter(to -> !start(endDay.get()).equals(to))
+                    .ifPresent(to -> edge(tally, start(endDay.get()), to, filter, registry));
+        }
+        return tally.summary(registry, clock.instant());
+    }
+
+    private void wholeDays(Tally tally, Optional<LocalDate> first, Optional<LocalDate> end, StatsFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder("where true");
+        first.ifPresent(d -> bind(where, params, " and day >= :first", "first", d));
+        end.ifPresent(d -> bind(where, params, " and day < :end", "end", d));
+        filter.district().ifPresent(v -> bind(where, params, " and district = :district", "district", v));
+        filter.category().ifPresent(v -> bind(where, params, " and category = :category", "category", v));
+        filter.severity().ifPresent(v -> bind(where, params, " and severity = :severity", "severity", v));
+        filter.partnerKind().ifPresent(v -> bind(where, params, " and partner_kind = :kind", "kind", v));
+        filter.schoolType().ifPresent(v -> {
+            switch (v) {
+                case "NONE" -> where.append(" and school_id = ''");
+                case "UNKNOWN" -> where.append(" and school_id <> '' and school_id not in (select school_id from school)");
+                default -> bind(where, params, " and school_id in (select school_id from school where type = :type)",
+                        "type", v);
             }
-            Map<String, Long> breakdown = switch (dimension) {
-                case "category" -> byCategory;
-                case "district" -> byDistrict;
-                default -> bySeverity;
-            };
-            String bucket = row.get("bucket", String.class);
-            if (bucket != null) {
-                breakdown.put(bucket, count(row, "incidents"));
+        });
+        for (Tuple r : query("select district, category, severity, figure, sum(value) from stats_cell " + where
+                + " and figure not like 'time.%' and figure <> 'child' group by 1, 2, 3, 4", params)) {
+            tally.count(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                    number(r.get(4)));
+        }
+        for (Tuple r : query("select severity, figure, bin, sum(value) from stats_cell " + where
+                + " and figure like 'time.%' group by 1, 2, 3", params)) {
+            tally.time(r.get(0, String.class), r.get(1, String.class), number(r.get(2)), number(r.get(3)));
+        }
+        for (Tuple r : query("select bin, sum(value) from stats_cell " + where + " and figure = 'child' group by 1",
+                params)) {
+            tally.child(number(r.get(0)), number(r.get(1)));
+        }
+        for (Tuple r : query("select school_id, sum(value) from stats_cell " + where + " and figure = '"
+                + Figure.INCIDENTS + "' group by 1", params)) {
+            tally.school(r.get(0, String.class), number(r.get(1)));
+        }
+    }
+
+    /** The incidents received in {@code [from, to)}, a part of one day, one by one. */
+    private void edge(Tally tally, Instant from, Instant to, StatsFilter filter, Schools.Registry registry) {
+        List<String> counted = session.createNativeQuery("select counted from incident_fact where received_at >= :from "
+                + "and received_at < :to and counted is not null", String.class)
+                .setParameter("from", from, Instant.class).setParameter("to", to, Instant.class).getResultList();
+        for (String c : counted) {
+            Contribution contribution = counts.read(c);
+            if (filter.covers(contribution.dimensions(), registry.filterType(contribution.dimensions().schoolId()))) {
+                tally.add(contribution);
             }
         }
-        return new Summary(count(total, "incidents"), byCategory, byDistrict, bySeverity,
-                count(total, "assigned"), count(total, "unassigned"), count(total, "paged"),
-                count(total, "acknowledged"), count(total, "escalated"), count(total, "resolved"),
-                count(total, "cancelled"),
-                seconds(total, "median_seconds_to_assign"), seconds(total, "median_seconds_to_acknowledge"),
-                seconds(total, "median_seconds_to_resolve"), clock.instant());
     }
 
-    private static long count(Tuple row, String alias) {
-        return ((Number) row.get(alias)).longValue();
+    private List<Tuple> query(String sql, Map<String, Object> params) {
+        NativeQuery<Tuple> q = session.createNativeQuery(sql, Tuple.class);
+        params.forEach(q::setParameter);
+        return new ArrayList<>(q.getResultList());
     }
 
-    private static Double seconds(Tuple row, String alias) {
-        Number value = (Number) row.get(alias);
-        return value == null ? null : value.doubleValue();
+    private static void bind(StringBuilder where, Map<String, Object> params, String clause, String name, Object v) {
+        where.append(clause);
+        params.put(name, v);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(Contribution.ZONE).toInstant();
+    }
+
+    /** The first whole day at or after the instant. */
+    private static LocalDate dayStartingAtOrAfter(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, Contribution.ZONE);
+        return start(day).equals(at) ? day : day.plusDays(1);
     }
 }

@@ -1,0 +1,72 @@
+package kz.zhedel.reporting.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.Session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+/** The school registry: which schools the centre covers, and their type. */
+@ApplicationScoped
+public class Schools {
+
+    public record School(String id, String name, String type, String district, boolean sample) {
+    }
+
+    /** The registry as a lookup of school type by id. */
+    public record Registry(Map<String, String> types) {
+        public String typeOf(String schoolId) {
+            return types.get(schoolId);
+        }
+
+        /** The type a filter sees: the registry's, {@code UNKNOWN} outside it, {@code NONE} without a school. */
+        public String filterType(String schoolId) {
+            if (schoolId == null || schoolId.isEmpty()) {
+                return "NONE";
+            }
+            return types.getOrDefault(schoolId, "UNKNOWN");
+        }
+
+        public int size() {
+            return types.size();
+        }
+    }
+
+    @Inject
+    Session session;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Registry registry() {
+        Map<String, String> types = new HashMap<>();
+        for (Tuple row : session.createNativeQuery("select school_id, type from school", Tuple.class).getResultList()) {
+            types.put(row.get(0, String.class), row.get(1, String.class));
+        }
+        return new Registry(types);
+    }
+
+    @Transactional
+    public List<School> all() {
+        return session.createNativeQuery("select school_id, name, type, district, sample from school order by school_id",
+                Tuple.class).getResultList().stream().map(r -> new School(r.get(0, String.class),
+                        r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                        r.get(4, Boolean.class))).toList();
+    }
+
+    /** Replaces the whole registry; the figures follow at once (they are kept per school id, not per type). */
+    @Transactional
+    public void replace(List<School> schools) {
+        session.createNativeMutationQuery("delete from school").executeUpdate();
+        for (School s : schools) {
+            session.createNativeMutationQuery("insert into school (school_id, name, type, district, sample) "
+                    + "values (:id, :name, :type, :district, :sample)")
+                    .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("type", s.type())
+                    .setParameter("district", s.district()).setParameter("sample", s.sample())
+                    .executeUpdate();
+        }
+    }
+}
