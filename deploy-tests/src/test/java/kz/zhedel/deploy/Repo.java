@@ -45,12 +45,12 @@ final class Repo {
         return properties;
     }
 
-    /** Values of the keys {@code mp.messaging.incoming.<channel>.<suffix>} (prod profile: unprofiled keys). */
+    /** Values of {@code mp.messaging.incoming.<channel>.<suffix>} of every channel (prod: unprofiled keys). */
     static Set<String> incoming(String service, String suffix) {
         Properties p = properties(service);
         Set<String> values = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.incoming.") && key.endsWith("." + suffix)) {
+            if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\." + Pattern.quote(suffix))) {
                 values.add(p.getProperty(key));
             }
         }
