@@ -207,6 +207,20 @@ class ServiceWiringTest {
         assertEquals(Set.of("notification"), toOutside);
     }
 
+    /** One autoscaler per service owns its replicas: the Deployment sets none that an apply would reset. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void oneAutoscalerOwnsEachServicesReplicas(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        for (String service : Repo.services()) {
+            assertTrue(m.get("Deployment", Repo.app(service)).at("/spec/replicas").isMissingNode(), service);
+            boolean hpa = m.find("HorizontalPodAutoscaler", Repo.app(service)).isPresent();
+            boolean keda = m.find("ScaledObject", Repo.app(service)).isPresent();
+            assertTrue(hpa ^ keda, service + " has exactly one autoscaler");
+        }
+        assertTrue(m.find("HorizontalPodAutoscaler", "intake-service").isPresent(), "intake scales on CPU");
+    }
+
     static String value(JsonNode container, String name) {
         for (JsonNode e : container.path("env")) {
             if (name.equals(e.path("name").asText())) {
