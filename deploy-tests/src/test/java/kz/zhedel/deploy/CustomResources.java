@@ -37,7 +37,8 @@ final class CustomResources {
     }
 
     record ClusterSpec(Integer instances, String imageName, String primaryUpdateStrategy, Integer minSyncReplicas,
-            Integer maxSyncReplicas, Storage storage, Postgresql postgresql, Managed managed, Backup backup) {
+            Integer maxSyncReplicas, Storage storage, Postgresql postgresql, Monitoring monitoring, Managed managed,
+            Backup backup) {
         ClusterSpec {
             Objects.requireNonNull(instances, "instances");
             Objects.requireNonNull(storage, "storage");
@@ -49,6 +50,9 @@ final class CustomResources {
     }
 
     record Postgresql(Map<String, String> parameters) {
+    }
+
+    record Monitoring(List<SecretKey> customQueriesConfigMap, Boolean disableDefaultQueries) {
     }
 
     record Managed(List<Role> roles) {
