@@ -1,0 +1,100 @@
+package kz.zhedel.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Prod carries no secret of its own and none of dev's: the ops team and the operators make them. */
+class ProdSecretsTest {
+
+    /** Every dev secret value: the dev overlay's secrets, ./zhedel's defaults and application.properties' %dev. */
+    static Set<String> devValues() {
+        Set<String> values = new TreeSet<>();
+        for (JsonNode secret : Manifests.of("dev").all("Secret")) {
+            // user names are the same everywhere (the database roles); everything else in a secret is secret
+            secret.path("data").fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("username")) {
+                    values.add(new String(Base64.getDecoder().decode(e.getValue().asText()), StandardCharsets.UTF_8));
+                }
+            });
+        }
+        Matcher launcher = Pattern.compile("\\$\\{ZHEDEL_[A-Z_]+:-([^}$]+)}").matcher(Repo.read(Repo.ROOT.resolve("zhedel")));
+        while (launcher.find()) {
+            values.add(launcher.group(1));
+        }
+        for (String service : Repo.services()) {
+            var p = Repo.properties(service);
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("%dev.zhedel.")) {
+                    values.add(p.getProperty(key));
+                }
+            }
+        }
+        // Short values (ports, ids such as dev-1, user names) are not secrets and may well recur.
+        values.removeIf(v -> v.length() < 12 || !v.matches(".*[A-Za-z].*") || v.startsWith("http"));
+        return values;
+    }
+
+    @Test
+    void prodRendersNoSecret() {
+        assertEquals(List.of(), Manifests.of("prod").all("Secret"));
+    }
+
+    @Test
+    void noDevSecretValueReachesProd() {
+        Set<String> dev = devValues();
+        assertTrue(dev.contains("dev-admin-key") || dev.stream().anyMatch(v -> v.startsWith("zhedel-dev-ack-secret")),
+                "dev values were found: " + dev);
+        String prod = Manifests.of("prod").text();
+        for (String value : dev) {
+            assertFalse(prod.contains(value), "a dev value reaches prod: " + value);
+            String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            assertFalse(prod.contains(encoded), "a dev value reaches prod base64-encoded: " + value);
+        }
+    }
+
+    /** Each secret prod reads (services, database roles, backups) is one the README tells ops to create. */
+    @Test
+    void everySecretProdReadsIsMadeByOpsOrAnOperator() {
+        Manifests prod = Manifests.of("prod");
+        Set<String> read = new TreeSet<>();
+        for (JsonNode object : prod.objects()) {
+            collect(object, read);
+        }
+        Set<String> made = Secrets.madeOutsideManifests(prod);
+        Set<String> unmade = new TreeSet<>(read);
+        unmade.removeAll(made);
+        assertEquals(Set.of(), unmade, "secrets nothing creates (add them to deploy/README.md, Secrets)");
+        assertTrue(read.contains("zhedel-db-backup") && read.contains("zhedel-db-intake"), read.toString());
+    }
+
+    /** Secret names under secretKeyRef, secret volumes, passwordSecret and CNPG/KEDA credential references. */
+    private static void collect(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String field = e.getKey();
+                JsonNode v = e.getValue();
+                if (field.equals("secretName")) {
+                    names.add(v.asText());
+                } else if (Set.of("secretKeyRef", "passwordSecret", "accessKeyId", "secretAccessKey").contains(field)) {
+                    names.add(v.path("name").asText());
+                } else if (field.equals("secretTargetRef")) {
+                    v.forEach(t -> names.add(t.path("name").asText()));
+                }
+                collect(v, names);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, names));
+        }
+    }
+}

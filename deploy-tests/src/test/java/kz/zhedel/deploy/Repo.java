@@ -1,0 +1,139 @@
+package kz.zhedel.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The checkout the manifests must agree with: each service's configuration, routes and the launcher. */
+final class Repo {
+
+    static final Path ROOT = Path.of(System.getProperty("zhedel.root", "..")).toAbsolutePath().normalize();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+
+    /** The services, as the launcher runs them ({@code SERVICES=(intake dispatch ...)} in ./zhedel). */
+    static List<String> services() {
+        Matcher m = Pattern.compile("(?m)^readonly SERVICES=\\(([^)]*)\\)").matcher(read(ROOT.resolve("zhedel")));
+        if (!m.find()) {
+            throw new IllegalStateException("./zhedel declares no SERVICES");
+        }
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
+
+    /** {@code intake} → {@code intake-service}: the module, the Deployment, the KafkaUser and the consumer group. */
+    static String app(String service) {
+        return service + "-service";
+    }
+
+    static Properties properties(String service) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve(app(service)).resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** Values of {@code mp.messaging.incoming.<channel>.<suffix>} of every channel (prod: unprofiled keys). */
+    static Set<String> incoming(String service, String suffix) {
+        Properties p = properties(service);
+        Set<String> values = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\." + Pattern.quote(suffix))) {
+                values.add(p.getProperty(key));
+            }
+        }
+        return values;
+    }
+
+    static int httpPort(String service) {
+        return Integer.parseInt(properties(service).getProperty("quarkus.http.port"));
+    }
+
+    /** Keys the dev profile sets and prod does not: prod must get them from its environment. */
+    static Set<String> devOnlyKeys(String service) {
+        Properties p = properties(service);
+        Set<String> keys = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("%dev.") && !p.containsKey(key.substring("%dev.".length()))) {
+                keys.add(key.substring("%dev.".length()));
+            }
+        }
+        return keys;
+    }
+
+    /** The environment variable a property is read from (SmallRye Config's mapping). */
+    static String envName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** The variables {@code ./zhedel}'s {@code service_env} gives SERVICE ("NAME=value" lines of the function). */
+    static Set<String> launcherEnv(String service) {
+        String launcher = read(ROOT.resolve("zhedel"));
+        Matcher fn = Pattern.compile("(?s)\\nservice_env\\(\\) \\{(.*?)\\n\\}").matcher(launcher);
+        if (!fn.find()) {
+            throw new IllegalStateException("./zhedel has no service_env");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        // Blocks guarded by [[ "$name" == x || ... ]] apply to the services they name.
+        String body = fn.group(1);
+        Matcher block = Pattern.compile("(?s)if \\[\\[(.*?)\\]\\]; then(.*?)\\n  fi").matcher(body);
+        String unguarded = block.replaceAll("");
+        block.reset();
+        addNames(unguarded, names);
+        while (block.find()) {
+            if (Pattern.compile("==\\s*" + service + "\\b").matcher(block.group(1)).find()) {
+                addNames(block.group(2), names);
+            }
+        }
+        return names;
+    }
+
+    private static void addNames(String text, Set<String> names) {
+        Matcher m = Pattern.compile("\"([A-Z][A-Z0-9_]*)=").matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+    }
+
+    /** The class-level and method-level {@code @Path} values of a service's and platform's REST resources. */
+    static Set<String> routes(String service) {
+        Set<String> paths = new TreeSet<>();
+        for (Path dir : List.of(ROOT.resolve(app(service)).resolve("src/main/java"),
+                ROOT.resolve("platform/src/main/java"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(f -> f.toString().endsWith("Resource.java")).forEach(f -> {
+                    Matcher m = Pattern.compile("(?m)^@Path\\(\"([^\"]+)\"\\)").matcher(read(f));
+                    while (m.find()) {
+                        paths.add(m.group(1));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return paths;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Repo() {
+    }
+}
