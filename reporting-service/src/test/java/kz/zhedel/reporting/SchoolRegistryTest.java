@@ -57,7 +57,7 @@ class SchoolRegistryTest {
         String csv = given().auth().oauth2(TestTokens.token(Roles.COORDINATOR, "duty-coordinator"))
                 .accept("text/csv").when().get("/api/v1/schools").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
-        assertEquals("id,name,type,district\nsch-1,\"School No. 1\",STATE,YESIL\n"
+        assertEquals("id,name,type,district\nsch-1,School No. 1,STATE,YESIL\n"
                 + "sch-2,\"Bilim, private school\",PRIVATE,NURA\n", csv);
         // What GET gives, PUT takes.
         put(csv).statusCode(200).body("schools", equalTo(2));

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -17,7 +18,9 @@ public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes only where RFC 4180 needs it (a comma, a quote, a line break). */
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private Csv() {
     }
