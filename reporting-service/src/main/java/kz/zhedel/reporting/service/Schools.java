@@ -57,10 +57,26 @@ public class Schools {
                         r.get(4, Boolean.class))).toList();
     }
 
-    /** Replaces the whole registry; the figures follow at once (they are kept per school id, not per type). */
+    /** Loads the schools only into an empty registry (two instances starting at once load it once). */
+    @Transactional
+    public boolean loadIfEmpty(List<School> sample) {
+        session.createNativeMutationQuery("lock table school in exclusive mode").executeUpdate();
+        Number n = (Number) session.createNativeQuery("select count(*) from school", Long.class).getSingleResult();
+        if (n.longValue() > 0) {
+            return false;
+        }
+        insert(sample);
+        return true;
+    }
+
+    /** Replaces the whole registry in one transaction (readers see the old one or the new one); the figures follow at once (they are kept per school id, not per type). */
     @Transactional
     public void replace(List<School> schools) {
         session.createNativeMutationQuery("delete from school").executeUpdate();
+        insert(schools);
+    }
+
+    private void insert(List<School> schools) {
         for (School s : schools) {
             session.createNativeMutationQuery("insert into school (school_id, name, type, district, sample) "
                     + "values (:id, :name, :type, :district, :sample)")

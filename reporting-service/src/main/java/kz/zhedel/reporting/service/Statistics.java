@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.reporting.domain.Bucket;
 import kz.zhedel.reporting.domain.Contribution;
 import kz.zhedel.reporting.domain.Figure;
 import kz.zhedel.reporting.domain.Period;
@@ -58,6 +59,20 @@ public class Statistics {
                     .ifPresent(to -> edge(tally, start(endDay.get()), to, filter, registry));
         }
         return tally.summary(registry, clock.instant());
+    }
+
+    /** One bucket of a series: its bounds and its figures. */
+    public record SeriesBucket(Instant from, Instant to, Summary figures) {
+    }
+
+    /** The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. */
+    @Transactional
+    public List<SeriesBucket> series(Bucket bucket, Instant from, Instant to, StatsFilter filter) {
+        List<SeriesBucket> series = new ArrayList<>();
+        for (Period p : bucket.cover(from, to)) {
+            series.add(new SeriesBucket(p.from().get(), p.to().get(), summary(p, filter)));
+        }
+        return series;
     }
 
     private void wholeDays(Tally tally, Optional<LocalDate> first, Optional<LocalDate> end, StatsFilter filter) {
