@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.metrics.EventsRecorded;
 import kz.zhedel.platform.tracing.TraceParent;
 import kz.zhedel.platform.tx.AfterCommit;
 
@@ -30,6 +31,9 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    EventsRecorded events;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ZhedelEvent event) {
         EventType type = EventType.of(event);
@@ -44,6 +48,9 @@ public class Outbox {
         row.traceParent = trace.traceparent();
         row.traceState = trace.tracestate();
         row.persist();
-        afterCommit.run(relay::wake);
+        afterCommit.run(() -> {
+            relay.wake();
+            events.committed(type);
+        });
     }
 }
