@@ -207,6 +207,26 @@ class ServiceWiringTest {
         assertEquals(Set.of("notification"), toOutside);
     }
 
+    /**
+     * Traces are off in the services unless switched on (platform's quarkus.otel.sdk.disabled): every pod switches
+     * them on, and a NetworkPolicy lets it reach the collector's port.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceExportsTracesToACollectorItMayReach(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Set<String> collectorPorts = new TreeSet<>();
+        m.get("NetworkPolicy", "services-egress-trace-collector").at("/spec/egress")
+                .forEach(rule -> rule.path("ports").forEach(p -> collectorPorts.add(p.path("port").asText())));
+        for (String service : Repo.services()) {
+            JsonNode c = m.container(service);
+            assertEquals("false", value(c, "QUARKUS_OTEL_SDK_DISABLED"), overlay + " " + service);
+            String endpoint = value(c, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            assertTrue(collectorPorts.contains(endpoint.substring(endpoint.lastIndexOf(':') + 1)),
+                    overlay + " " + service + ": " + endpoint + " is not reachable through " + collectorPorts);
+        }
+    }
+
     /** One autoscaler per service owns its replicas: the Deployment sets none that an apply would reset. */
     @ParameterizedTest
     @FieldSource("OVERLAYS")

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /** The public REST contract, as partners and ops call it. */
 final class Api {
@@ -84,6 +85,11 @@ final class Api {
 
     /** Reports an incident as the demo school; returns its id. */
     String report(String category, String severity, String district) {
+        return report(category, severity, district, null);
+    }
+
+    /** Reports an incident as the demo school within the caller's trace (a W3C traceparent, or null). */
+    String report(String category, String severity, String district, String traceparent) {
         String body = """
                 {"externalRef":"e2e-%s","category":"%s","severity":"%s","district":"%s","schoolId":"school-7",
                  "child":{"firstName":"%s","lastName":"%s","birthYear":2013,"gender":"FEMALE","language":"kk"},
@@ -91,7 +97,11 @@ final class Api {
                  "summary":"%s"}
                 """.formatted(UUID.randomUUID(), category, severity, district, CHILD_FIRST, CHILD_LAST, REPORTER,
                 PHONE, SUMMARY);
-        return given().auth().oauth2(Stack.PARTNER_KEY).contentType(ContentType.JSON).body(body)
+        RequestSpecification request = given().auth().oauth2(Stack.PARTNER_KEY).contentType(ContentType.JSON);
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return request.body(body)
                 .post(stack.intake() + "/api/v1/incidents")
                 .then().statusCode(202).extract().path("id");
     }

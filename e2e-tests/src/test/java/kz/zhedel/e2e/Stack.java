@@ -31,6 +31,8 @@ public final class Stack {
     private static Stack running;
     /** The SMTP server the stack's notification-service sends e-mail pages to, in this JVM. */
     private static GreenMail mail;
+    /** The OpenTelemetry collector the stack's services export their traces to, in this JVM. */
+    private static TraceReceiver traces;
 
     private final Path repo = Path.of(System.getProperty("zhedel.repo", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("zhedel.home", "target/stack")).toAbsolutePath();
@@ -43,6 +45,7 @@ public final class Stack {
         if (running == null) {
             mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             mail.start();
+            traces = new TraceReceiver();
             Stack stack = new Stack();
             // A fresh stack each run: responders and shifts left by an earlier run would be paged instead of the
             // tests' own (down first, in case an interrupted run left it running).
@@ -53,6 +56,16 @@ public final class Stack {
             running = stack;
         }
         return running;
+    }
+
+    /** The spans the stack's services exported so far. */
+    public TraceReceiver traces() {
+        return traces;
+    }
+
+    /** A service's log, as the packaged (prod-profile) service wrote it. */
+    public Path log(String service) {
+        return home.resolve("logs").resolve(service + ".log");
     }
 
     /** E-mails received so far (page e-mails from notification-service). */
@@ -175,6 +188,10 @@ public final class Stack {
             // ./zhedel passes QUARKUS_* through: notification-service mails to the GreenMail server above.
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
+            // Traces on, exported over OTLP/HTTP to the receiver above, in batches a test need not wait long for.
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             Process process = builder.start();
             boolean ok = process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
             String printed = Files.readString(output.toPath(), StandardCharsets.UTF_8);

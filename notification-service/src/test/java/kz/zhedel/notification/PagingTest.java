@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
@@ -51,6 +54,9 @@ class PagingTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static PagerReceiver pager;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void startPager() {
@@ -152,6 +158,9 @@ class PagingTest {
 
     @Test
     void permanentFailureMovesOnToTheNextContact() {
+        double emailsFailed = deliveries(Channel.EMAIL, "FAILED");
+        double webhooksFailed = deliveries(Channel.WEBHOOK, "FAILED");
+        double webhooksDelivered = deliveries(Channel.WEBHOOK, "DELIVERED");
         pager.script("/pager/gone", 404);
         PageRequested request = Dispatch.request(webhook("/pager/gone"), new Contact(Channel.EMAIL, "not-an-address"),
                 webhook("/pager/backup"));
@@ -170,6 +179,18 @@ class PagingTest {
         assertEquals("EMAIL", pages.getString("[0].deliveries[1].channel"));
         assertEquals("invalid e-mail address", pages.getString("[0].deliveries[1].lastError"));
         assertEquals("DELIVERED", pages.getString("[0].deliveries[2].status"));
+        // each contact's outcome is counted by channel and status (other tests' webhooks may count meanwhile)
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertEquals(1.0, deliveries(Channel.EMAIL, "FAILED") - emailsFailed);
+            assertTrue(deliveries(Channel.WEBHOOK, "FAILED") - webhooksFailed >= 1);
+            assertTrue(deliveries(Channel.WEBHOOK, "DELIVERED") - webhooksDelivered >= 1);
+        });
+    }
+
+    private double deliveries(Channel channel, String status) {
+        Counter counter = registry.find("zhedel.page.deliveries").tag("channel", channel.name())
+                .tag("status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

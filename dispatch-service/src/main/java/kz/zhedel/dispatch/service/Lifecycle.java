@@ -49,6 +49,9 @@ public class Lifecycle {
     Outbox outbox;
 
     @Inject
+    ResponseTimes responseTimes;
+
+    @Inject
     AssignmentHistory history;
 
     @Inject
@@ -99,7 +102,9 @@ public class Lifecycle {
         }
         assignment.acknowledgedAt = at.truncatedTo(ChronoUnit.MICROS);
         assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null);
-        progress.settle(Incident.findById(assignment.incidentId));
+        Incident incident = Incident.findById(assignment.incidentId);
+        progress.settle(incident);
+        responseTimes.acknowledged(incident, assignment.acknowledgedAt);
         outbox.record(new AssignmentAcknowledged(assignment.incidentId, assignment.id, assignment.responderId,
                 assignment.acknowledgedAt, actor));
         AssignmentStep.record(assignment, AssignmentStep.Kind.ACKNOWLEDGED, actor, assignment.acknowledgedAt, null);

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.AssignmentStatus.Action;
+import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.PageStatus;
 import kz.zhedel.events.MalformedEventException;
 import kz.zhedel.events.PageAcknowledged;
@@ -34,6 +35,9 @@ public class PageReports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ResponseTimes responseTimes;
 
     /** The first acknowledgement of an open assignment counts; repeated or late ones change nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,8 +63,13 @@ public class PageReports {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(PageDelivered report) {
-        assignment(report.incidentId(), report.assignmentId())
-                .pageReached(report.pageId(), PageStatus.DELIVERED, at(report.deliveredAt()));
+        Assignment assignment = assignment(report.incidentId(), report.assignmentId());
+        boolean first = Assignment.ofIncident(report.incidentId()).stream()
+                .noneMatch(a -> a.pageStatus == PageStatus.DELIVERED);
+        assignment.pageReached(report.pageId(), PageStatus.DELIVERED, at(report.deliveredAt()));
+        if (first && assignment.pageStatus == PageStatus.DELIVERED) {
+            responseTimes.firstPageDelivered(Incident.findById(report.incidentId()), assignment.pageStatusAt);
+        }
     }
 
     /** Every contact of the page failed: if it is the assignment's current page, the assignment escalates now. */

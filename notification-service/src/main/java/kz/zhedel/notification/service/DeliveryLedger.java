@@ -79,6 +79,9 @@ public class DeliveryLedger {
     AckTokens tokens;
 
     @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
     Outbox outbox;
 
     /** Due deliveries nobody holds; other instances skip the rows locked here instead of waiting for them. */
@@ -267,6 +270,7 @@ public class DeliveryLedger {
         delivery.lastError = null;
         delivery.nextAttemptAt = null;
         backupsOf(delivery).forEach(Delivery::cancel); // it reached the responder: its backups are not needed
+        outcomes.reached(delivery.channel, delivery.status);
         page.delivered(delivery.channel, now).ifPresent(outbox::record);
     }
 
@@ -279,6 +283,7 @@ public class DeliveryLedger {
         delivery.lastError = null;
         delivery.nextAttemptAt = null;
         backupsOf(delivery).stream().findFirst().ifPresent(b -> b.nextAttemptAt = now.plus(config.receiptTimeout()));
+        outcomes.reached(delivery.channel, delivery.status);
     }
 
     /** This contact is given up: the next one is due at once, or, if none is left, the whole page failed. */
@@ -287,6 +292,7 @@ public class DeliveryLedger {
         delivery.failedAt = now;
         delivery.lastError = reason;
         delivery.nextAttemptAt = null;
+        outcomes.reached(delivery.channel, delivery.status);
         Delivery.pending(page.id).stream().filter(d -> d.position > delivery.position).findFirst()
                 .ifPresent(next -> next.nextAttemptAt = next.nextAttemptAt == null || next.nextAttemptAt.isAfter(now)
                         ? now : next.nextAttemptAt);

@@ -10,8 +10,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
@@ -100,8 +103,13 @@ public class EventInbox {
                 return message.ack();
             }
             ZhedelEvent event = EventJson.read(type.get(), message.getPayload());
-            applyThroughOutages(channel, () -> transaction.apply(cloudEvent.getId(), cloudEvent.getType(), event,
-                    handler));
+            // The connector's consumer span (parented by the record's traceparent) is current while the event
+            // applies, so the events it causes are recorded in the outbox under the same trace.
+            try (Scope traced = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                    .orElseGet(Context::current).makeCurrent()) {
+                applyThroughOutages(channel, () -> transaction.apply(cloudEvent.getId(), cloudEvent.getType(),
+                        event, handler));
+            }
             return message.ack();
         } catch (Stopping e) {
             LOG.infof("event left for redelivery after the restart: %s", e.getMessage());

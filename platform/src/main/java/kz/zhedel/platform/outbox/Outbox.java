@@ -10,11 +10,14 @@ import jakarta.transaction.Transactional;
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.metrics.EventsRecorded;
+import kz.zhedel.platform.tracing.TraceParent;
 import kz.zhedel.platform.tx.AfterCommit;
 
 /**
  * Records events in the caller's transaction. They reach Kafka only if that transaction commits, and then at once:
- * the relay is woken after commit instead of waiting for its next poll.
+ * the relay is woken after commit instead of waiting for its next poll. Each row keeps the caller's trace context,
+ * so that the record continues the caller's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,6 +31,9 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    EventsRecorded events;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ZhedelEvent event) {
         EventType type = EventType.of(event);
@@ -38,7 +44,13 @@ public class Outbox {
         row.recordKey = event.incidentId().toString();
         row.payload = EventJson.write(event);
         row.occurredAt = clock.instant();
+        TraceParent trace = TraceParent.current();
+        row.traceParent = trace.traceparent();
+        row.traceState = trace.tracestate();
         row.persist();
-        afterCommit.run(relay::wake);
+        afterCommit.run(() -> {
+            relay.wake();
+            events.committed(type);
+        });
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import kz.zhedel.platform.tracing.TraceParent;
+
 /** An event waiting to be (or already) relayed to Kafka. */
 @Entity
 @Table(name = "outbox_event")
@@ -40,4 +42,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C trace context of the transaction that wrote the row (null: it was not traced). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
+    TraceParent trace() {
+        return new TraceParent(traceParent, traceState);
+    }
 }

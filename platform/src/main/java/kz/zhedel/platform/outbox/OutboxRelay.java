@@ -21,12 +21,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import kz.zhedel.platform.tracing.TraceParent;
 
 /**
  * Moves committed outbox rows to Kafka in commit order. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
@@ -119,6 +122,11 @@ public class OutboxRelay {
                 .withTopic(row.topic)
                 .withKey(row.recordKey)
                 .build();
-        return Message.of(row.payload, Metadata.of(cloudEvent, kafka));
+        TraceParent trace = row.trace();
+        // The connector's producer span takes the writer's span as its parent and puts its own traceparent in the
+        // record's headers, where the consumer's connector picks it up.
+        return trace.present()
+                ? Message.of(row.payload, Metadata.of(cloudEvent, kafka, TracingMetadata.withCurrent(trace.context())))
+                : Message.of(row.payload, Metadata.of(cloudEvent, kafka));
     }
 }
