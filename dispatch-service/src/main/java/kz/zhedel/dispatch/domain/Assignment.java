@@ -111,16 +111,14 @@ public class Assignment extends PanacheEntityBase {
         }
     }
 
-    /** Moves to {@code status} for {@code reason}; any running acknowledgement timer stops. */
-    public void moveTo(AssignmentStatus status, String reason) {
+    /**
+     * Moves to {@code status} at {@code at} for {@code reason}; any running acknowledgement timer stops, and when it
+     * moves out of the responder's hands, remembers when (their rest starts there).
+     */
+    public void moveTo(AssignmentStatus status, String reason, Instant at) {
         this.status = status;
         this.statusReason = reason;
         this.ackDeadline = null;
-    }
-
-    /** As above, and when it moves out of the responder's hands, remembers when (their rest starts there). */
-    public void moveTo(AssignmentStatus status, String reason, Instant at) {
-        moveTo(status, reason);
         if (status.isEnd()) {
             endedAt = at;
         }

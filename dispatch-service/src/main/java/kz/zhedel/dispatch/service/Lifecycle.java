@@ -101,7 +101,7 @@ public class Lifecycle {
             return;
         }
         assignment.acknowledgedAt = at.truncatedTo(ChronoUnit.MICROS);
-        assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null);
+        assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null, assignment.acknowledgedAt);
         Incident incident = Incident.findById(assignment.incidentId);
         progress.settle(incident);
         responseTimes.acknowledged(incident, assignment.acknowledgedAt);
