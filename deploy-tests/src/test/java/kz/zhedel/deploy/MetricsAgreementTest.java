@@ -45,6 +45,8 @@ class MetricsAgreementTest {
         Matcher counter = Pattern.compile("DEAD_LETTERS = \"([a-z.]+)\"").matcher(inbox);
         assertTrue(counter.find());
         exposed.add(counter.group(1).replace('.', '_') + "_total");
+        // the gauges the services register (Micrometer's names, as Prometheus spells them)
+        exposed.addAll(gauges());
         // Strimzi's Kafka Exporter, when the Kafka resource enables it
         assertFalse(Manifests.of("prod").get("Kafka", "zhedel").at("/spec/kafkaExporter").isMissingNode());
         exposed.add("kafka_consumergroup_lag");
@@ -67,8 +69,34 @@ class MetricsAgreementTest {
         Set<String> unknown = new TreeSet<>(used);
         unknown.removeAll(exposed);
         assertEquals(toCome, unknown, "metrics the alerts use that nothing exposes must be the README's 'to come'");
+        assertTrue(exposed.contains("zhedel_roster_uncovered_roles"), "the services' gauges were read: " + exposed);
         assertTrue(used.contains("cnpg_zhedel_outbox_oldest_seconds") && used.contains("zhedel_dead_letters_total"),
                 "the alerts were read: " + used);
+    }
+
+    static Set<String> gauges() throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern gauge = Pattern.compile("Gauge\\.builder\\((?:\"([a-z.]+)\"|NAME)");
+        Pattern constant = Pattern.compile("NAME = \"([a-z.]+)\"");
+        for (String service : new String[] {"intake", "dispatch", "notification", "reporting"}) {
+            try (Stream<Path> files = Files.walk(Repo.ROOT.resolve(service + "-service/src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String code = Repo.read(file);
+                    Matcher use = gauge.matcher(code);
+                    while (use.find()) {
+                        String name = use.group(1);
+                        if (name == null) {
+                            Matcher named = constant.matcher(code);
+                            name = named.find() ? named.group(1) : null;
+                        }
+                        if (name != null) {
+                            names.add(name.replace('.', '_'));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** Each query reads tables and columns of its databases' Flyway migrations, and statuses the code writes. */
