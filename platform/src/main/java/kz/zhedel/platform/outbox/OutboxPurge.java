@@ -1,9 +1,6 @@
 package kz.zhedel.platform.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,12 +14,12 @@ public class OutboxPurge {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "zhedel.outbox.retention")
-    Duration retention;
+    @Inject
+    OutboxConfig config;
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1",
-                clock.instant().minus(retention)));
+                clock.instant().minus(config.retention())));
     }
 }

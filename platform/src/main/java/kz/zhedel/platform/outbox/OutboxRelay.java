@@ -2,7 +2,6 @@ package kz.zhedel.platform.outbox;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,15 +59,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    @ConfigProperty(name = "zhedel.outbox.poll-interval")
-    Duration pollInterval;
+    @Inject
+    OutboxConfig config;
 
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile ScheduledExecutorService worker;
 
     void onStart(@Observes StartupEvent event) {
         worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        worker.scheduleWithFixedDelay(this::wake, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::wake, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
