@@ -2,7 +2,6 @@ package kz.zhedel.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,17 +40,17 @@ public class SameChild {
     public int link(Incident incident) {
         incident.childKey = childKey.of(incident.childFirstName, incident.childLastName, incident.childBirthYear);
         Instant now = clock.instant();
-        List<Incident> earlier = Incident.list("childKey = ?1 and id <> ?2 and receivedAt >= ?3", incident.childKey,
-                incident.id, now.minus(config.window()));
-        for (Incident other : earlier) {
-            IncidentLink link = new IncidentLink();
-            link.incidentId = incident.id;
-            link.earlierId = other.id;
-            link.status = LinkStatus.AUTO;
-            link.linkedAt = now;
-            link.persist();
-        }
-        return earlier.size();
+        Incident.flush(); // the links reference the new incident's row
+        // One statement, whatever the child's history: the earlier incidents are neither loaded nor decrypted.
+        return Incident.getEntityManager().createNativeQuery("insert into incident_link "
+                + "(incident_id, earlier_id, status, linked_at) select ?1, id, ?2, ?3 from incident "
+                + "where child_key = ?4 and id <> ?1 and received_at >= ?5")
+                .setParameter(1, incident.id)
+                .setParameter(2, LinkStatus.AUTO.name())
+                .setParameter(3, now)
+                .setParameter(4, incident.childKey)
+                .setParameter(5, now.minus(config.window()))
+                .executeUpdate();
     }
 
     /**
