@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.IncidentLinksChanged;
+import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Topics;
 import kz.zhedel.platform.security.Roles;
@@ -56,6 +60,37 @@ class LinkingTest {
     static int linked(String id) {
         return coordinator().when().get("/api/v1/incidents/" + id).then().statusCode(200).extract()
                 .path("linkedIncidents");
+    }
+
+    @Inject
+    SessionFactory hibernate;
+
+    /** The 1,000th report about a child costs what the first did: linking loads (so decrypts) no earlier report. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void linkingTheThousandthReportAboutAChildReadsNoPersonalData() {
+        String first = post("key-a", report("many-0", "Тамерлан", "Жаксылыков", 2012));
+        // 998 more earlier reports about the same child: copies of the first row under new ids and refs
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<String> columns = db.createNativeQuery("select column_name from information_schema.columns "
+                    + "where table_name = 'incident' order by ordinal_position").getResultList();
+            String values = String.join(", ", columns.stream().map(c -> switch (c) {
+                case "id" -> "gen_random_uuid()";
+                case "external_ref" -> "'many-' || g";
+                default -> c;
+            }).toList());
+            db.createNativeQuery("insert into incident (" + String.join(", ", columns) + ") select " + values
+                    + " from incident, generate_series(1, 998) g where id = ?1").setParameter(1, UUID.fromString(first))
+                    .executeUpdate();
+        });
+        Statistics statistics = hibernate.getStatistics();
+        statistics.clear();
+
+        String thousandth = post("key-a", report("many-999", "Тамерлан", "Жаксылыков", 2012));
+
+        assertEquals(0, statistics.getEntityStatistics(Incident.class.getName()).getLoadCount(),
+                "no earlier incident was loaded, so none of their personal data was decrypted");
+        assertEquals(999, linked(thousandth));
     }
 
     @Test
