@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -31,15 +30,50 @@ public final class ConsumerLag {
         this.admin = admin;
     }
 
+    /**
+     * The other services' groups and the topics they read: the synthetic incidents are for reporting only, so the
+     * seed moves these groups past them (the services are stopped meanwhile) and dispatch never pages for them.
+     */
+    public static final Map<String, List<String>> OTHER_GROUPS = Map.of(
+            "dispatch-service", List.of(Topics.INCIDENTS, Topics.NOTIFICATIONS),
+            "intake-service", List.of(Topics.DISPATCH, Topics.NOTIFICATIONS),
+            "notification-service", List.of(Topics.DISPATCH));
+
+    /** Moves each of {@link #OTHER_GROUPS} to the end of its topics (the groups must have no member). */
+    public void skipToEnd(Map<String, List<String>> groups) {
+        try {
+            for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                endOffsets(partitions(group.getValue())).forEach((p, end) -> ends.put(p, new OffsetAndMetadata(end)));
+                admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot move the services' groups past the seed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<TopicPartition> partitions(List<String> topics) throws InterruptedException, ExecutionException {
+        return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition()))).toList();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions)
+            throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
     /** Committed and end offsets summed: {@code [committed, end]}. */
     public long[] offsets() {
         try {
-            List<TopicPartition> partitions = admin.describeTopics(REPORTING_TOPICS).allTopicNames().get().values()
-                    .stream().flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            List<TopicPartition> partitions = partitions(REPORTING_TOPICS);
+            Map<TopicPartition, Long> ends = endOffsets(partitions);
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
                     admin.listConsumerGroupOffsets(REPORTING_GROUP).partitionsToOffsetAndMetadata().get());
             long done = 0;
@@ -47,7 +81,7 @@ public final class ConsumerLag {
             for (TopicPartition p : partitions) {
                 OffsetAndMetadata c = committed.get(p);
                 done += c == null ? 0 : c.offset();
-                end += ends.get(p).offset();
+                end += ends.get(p);
             }
             return new long[] { done, end };
         } catch (InterruptedException e) {

@@ -1,6 +1,10 @@
 package kz.zhedel.platform.inbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +31,42 @@ public class InboxTransaction {
         QuarkusTransaction.requiringNew().run(() -> {
             if (firstDelivery(eventId, ceType)) {
                 handler.accept(event);
+            }
+        });
+    }
+
+    /** One event of a batch with its CloudEvent id and type. */
+    public record Delivery(String eventId, String ceType, ZhedelEvent event) {
+    }
+
+    /**
+     * A batch in one transaction: one insert of every id into the inbox, then the events it had not seen (the first
+     * of any id repeated within the batch), in order.
+     */
+    @SuppressWarnings("unchecked")
+    public void applyBatch(List<Delivery> deliveries, Consumer<List<ZhedelEvent>> handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            StringBuilder sql = new StringBuilder("insert into processed_event (event_id, ce_type, processed_at) values ");
+            for (int i = 0; i < deliveries.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                        .append(", ?").append(3 * i + 3).append(')');
+            }
+            sql.append(" on conflict do nothing returning event_id");
+            var insert = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < deliveries.size(); i++) {
+                insert.setParameter(3 * i + 1, deliveries.get(i).eventId())
+                        .setParameter(3 * i + 2, deliveries.get(i).ceType())
+                        .setParameter(3 * i + 3, clock.instant());
+            }
+            Set<String> fresh = new HashSet<>((List<String>) insert.getResultList());
+            List<ZhedelEvent> events = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                if (fresh.remove(d.eventId())) {
+                    events.add(d.event());
+                }
+            }
+            if (!events.isEmpty()) {
+                handler.accept(events);
             }
         });
     }
