@@ -28,6 +28,18 @@ public record LocalStack(String bootstrap, Path home, String reportingUrl, Strin
                 env.getOrDefault("ZHEDEL_BENCH_DB_PASSWORD", ""));
     }
 
+    /** The launcher's stack, or the process ends (status 3) saying why it is not the local dev stack. */
+    public static LocalStack devStackOrExit() {
+        LocalStack stack = fromEnvironment();
+        try {
+            stack.requireLocalDevStack();
+        } catch (NotTheDevStack e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+        }
+        return stack;
+    }
+
     /**
      * The bench writes synthetic incidents and clears statistics: only into the dev stack {@code ./zhedel up}
      * started on this machine. It tells by two facts: every bootstrap address is a loopback address (the launcher

@@ -25,13 +25,7 @@ import kz.zhedel.bench.LocalStack;
 public final class RebuildStats {
 
     public static void main(String[] args) throws Exception {
-        LocalStack stack = LocalStack.fromEnvironment();
-        try {
-            stack.requireLocalDevStack();
-        } catch (LocalStack.NotTheDevStack e) {
-            System.err.println(e.getMessage());
-            System.exit(3);
-        }
+        LocalStack stack = LocalStack.devStackOrExit();
         if (args.length == 2 && args[0].equals("reset")) {
             reset(stack, Path.of(args[1]));
         } else if (args.length == 2 && args[0].equals("wait")) {

@@ -41,13 +41,7 @@ public final class SeedStats {
         }
         long n = Long.parseLong(args[0]);
         long seed = args.length == 2 ? Long.parseLong(args[1]) : System.nanoTime();
-        LocalStack stack = LocalStack.fromEnvironment();
-        try {
-            stack.requireLocalDevStack();
-        } catch (LocalStack.NotTheDevStack e) {
-            System.err.println(e.getMessage());
-            System.exit(3);
-        }
+        LocalStack stack = LocalStack.devStackOrExit();
         List<String> schools = registeredSchools(stack);
         System.out.printf("Seeding %,d incidents (seed %d) over the last 365 days, %d registered schools%n", n, seed,
                 schools.size());

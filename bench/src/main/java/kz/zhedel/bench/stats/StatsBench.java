@@ -41,13 +41,7 @@ public final class StatsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalStack stack = LocalStack.fromEnvironment();
-        try {
-            stack.requireLocalDevStack();
-        } catch (LocalStack.NotTheDevStack e) {
-            System.err.println(e.getMessage());
-            System.exit(3);
-        }
+        LocalStack stack = LocalStack.devStackOrExit();
         int requests = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_REQUESTS", "200"));
         HttpClient client = HttpClient.newHttpClient();
         String incidents = get(client, stack, new Route("count", "/api/v1/stats/summary", "application/json"))
