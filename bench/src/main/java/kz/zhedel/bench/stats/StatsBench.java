@@ -43,7 +43,7 @@ public final class StatsBench {
     public static void main(String[] args) throws Exception {
         LocalStack stack = LocalStack.devStackOrExit();
         int requests = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_REQUESTS", "200"));
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade
         String incidents = get(client, stack, new Route("count", "/api/v1/stats/summary", "application/json"))
                 .replaceAll("(?s)^\\{\"incidents\":(\\d+).*", "$1");
         Map<String, long[]> results = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.sql.PgArray;
 
 /**
  * One attempt at one event: applied in one transaction with its inbox row. {@link EventInbox} decides whether a
@@ -46,18 +47,12 @@ public class InboxTransaction {
     @SuppressWarnings("unchecked")
     public void applyBatch(List<Delivery> deliveries, Consumer<List<ZhedelEvent>> handler) {
         QuarkusTransaction.requiringNew().run(() -> {
-            StringBuilder sql = new StringBuilder("insert into processed_event (event_id, ce_type, processed_at) values ");
-            for (int i = 0; i < deliveries.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
-                        .append(", ?").append(3 * i + 3).append(')');
-            }
-            sql.append(" on conflict do nothing returning event_id");
-            var insert = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < deliveries.size(); i++) {
-                insert.setParameter(3 * i + 1, deliveries.get(i).eventId())
-                        .setParameter(3 * i + 2, deliveries.get(i).ceType())
-                        .setParameter(3 * i + 3, clock.instant());
-            }
+            var insert = em.createNativeQuery("insert into processed_event (event_id, ce_type, processed_at) "
+                    + "select id, type, ?3 from unnest(cast(?1 as text[]), cast(?2 as text[])) as e(id, type) "
+                    + "on conflict do nothing returning event_id")
+                    .setParameter(1, PgArray.literal(deliveries.stream().map(Delivery::eventId).toList()))
+                    .setParameter(2, PgArray.literal(deliveries.stream().map(Delivery::ceType).toList()))
+                    .setParameter(3, clock.instant());
             Set<String> fresh = new HashSet<>((List<String>) insert.getResultList());
             List<ZhedelEvent> events = new ArrayList<>();
             for (Delivery d : deliveries) {

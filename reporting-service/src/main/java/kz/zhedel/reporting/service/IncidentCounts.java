@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +25,7 @@ import jakarta.transaction.Transactional;
 import kz.zhedel.reporting.domain.Contribution;
 import kz.zhedel.reporting.domain.Contribution.Cell;
 import kz.zhedel.reporting.domain.Contribution.Dimensions;
+import kz.zhedel.platform.sql.PgArray;
 import kz.zhedel.reporting.domain.IncidentState;
 
 /**
@@ -46,10 +46,9 @@ public class IncidentCounts {
                            and a.role = 'PSYCHOLOGIST' and a.acknowledged_at is not null) as psychologist,
                    (select string_agg(coalesce(p.channels, 'UNKNOWN'), ',') from page_fact p
                     where p.incident_id = f.incident_id and p.failed_at is not null) as failed_channels
-            from incident_fact f where f.incident_id in (:ids) order by f.incident_id for update of f
+            from incident_fact f where f.incident_id = any(cast(:ids as uuid[])) order by f.incident_id
+            for update of f
             """;
-    /** Rows of one multi-row statement: well below PostgreSQL's 65,535 parameters. */
-    private static final int ROWS_PER_STATEMENT = 2000;
 
     /** The stored form of a contribution. */
     record Snapshot(LocalDate day, Dimensions dimensions, List<long[]> bins, List<String> figures) {
@@ -71,42 +70,31 @@ public class IncidentCounts {
             return;
         }
         List<UUID> ids = incidentIds.stream().distinct().sorted().toList();
-        StringBuilder missing = new StringBuilder("insert into incident_fact (incident_id) values ");
-        for (int i = 0; i < ids.size(); i++) {
-            missing.append(i == 0 ? "" : ", ").append("(?").append(i + 1).append(')');
-        }
-        NativeQuery<?> insert = session.createNativeQuery(missing + " on conflict do nothing");
-        for (int i = 0; i < ids.size(); i++) {
-            insert.setParameter(i + 1, ids.get(i), UUID.class);
-        }
-        insert.executeUpdate();
+        String idArray = PgArray.literal(ids);
+        session.createNativeMutationQuery("insert into incident_fact (incident_id) "
+                + "select unnest(cast(:ids as uuid[])) on conflict do nothing")
+                .setParameter("ids", idArray, String.class).executeUpdate();
         Map<Key, Long> delta = new TreeMap<>();
-        List<Object[]> changed = new ArrayList<>();
-        for (Tuple row : session.createNativeQuery(STATE, Tuple.class).setParameterList("ids", ids, UUID.class)
+        List<UUID> changed = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
+        for (Tuple row : session.createNativeQuery(STATE, Tuple.class).setParameter("ids", idArray, String.class)
                 .getResultList()) {
             Contribution before = read(row.get("counted", String.class));
             Contribution after = Contribution.of(state(row));
             if (!after.equals(before)) {
                 difference(before, after).forEach((k, n) -> delta.merge(k, n, Long::sum));
-                changed.add(new Object[] { row.get("incident_id", UUID.class), write(after) });
+                changed.add(row.get("incident_id", UUID.class));
+                counted.add(write(after));
             }
         }
         delta.values().removeIf(n -> n == 0);
         add(delta);
-        for (int from = 0; from < changed.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> rows = changed.subList(from, Math.min(changed.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("update incident_fact f set counted = v.counted from (values ");
-            for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as uuid), cast(?")
-                        .append(2 * i + 2).append(" as text))");
-            }
-            sql.append(") as v(id, counted) where f.incident_id = v.id");
-            NativeQuery<?> update = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < rows.size(); i++) {
-                update.setParameter(2 * i + 1, (UUID) rows.get(i)[0], UUID.class);
-                update.setParameter(2 * i + 2, (String) rows.get(i)[1], String.class);
-            }
-            update.executeUpdate();
+        if (!changed.isEmpty()) {
+            session.createNativeMutationQuery("update incident_fact f set counted = v.counted from unnest("
+                    + "cast(:ids as uuid[]), cast(:counted as text[])) as v(id, counted) where f.incident_id = v.id")
+                    .setParameter("ids", PgArray.literal(changed), String.class)
+                    .setParameter("counted", PgArray.literal(counted), String.class)
+                    .executeUpdate();
         }
     }
 
@@ -147,30 +135,50 @@ public class IncidentCounts {
     }
 
     private void add(Map<Key, Long> delta) {
-        List<Map.Entry<Key, Long>> cells = new ArrayList<>(delta.entrySet()); // sorted: no deadlock between batches
-        for (int from = 0; from < cells.size(); from += ROWS_PER_STATEMENT) {
-            upsert(cells.subList(from, Math.min(cells.size(), from + ROWS_PER_STATEMENT)));
+        if (delta.isEmpty()) {
+            return;
         }
-    }
-
-    private void upsert(List<Map.Entry<Key, Long>> cells) {
-        StringBuilder sql = new StringBuilder("insert into stats_cell (day, district, category, severity, "
-                + "partner_kind, school_id, figure, bin, value) values ");
+        List<Object> days = new ArrayList<>();
+        List<Object> districts = new ArrayList<>();
+        List<Object> categories = new ArrayList<>();
+        List<Object> severities = new ArrayList<>();
+        List<Object> kinds = new ArrayList<>();
+        List<Object> schools = new ArrayList<>();
+        List<Object> figures = new ArrayList<>();
+        List<Object> bins = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        for (Map.Entry<Key, Long> e : cells) {
-            Key k = e.getKey();
-            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            values.addAll(List.of(k.day(), k.dimensions().district(), k.dimensions().category(),
-                    k.dimensions().severity(), k.dimensions().partnerKind(), k.dimensions().schoolId(),
-                    k.cell().figure(), k.cell().bin(), e.getValue()));
-        }
-        sql.append(" on conflict (day, district, category, severity, partner_kind, school_id, figure, bin) "
-                + "do update set value = stats_cell.value + excluded.value");
-        NativeQuery<?> query = session.createNativeQuery(sql.toString());
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
-        }
-        query.executeUpdate();
+        delta.forEach((k, n) -> { // sorted: two batches never deadlock on shared cells
+            days.add(k.day());
+            districts.add(k.dimensions().district());
+            categories.add(k.dimensions().category());
+            severities.add(k.dimensions().severity());
+            kinds.add(k.dimensions().partnerKind());
+            schools.add(k.dimensions().schoolId());
+            figures.add(k.cell().figure());
+            bins.add(k.cell().bin());
+            values.add(n);
+        });
+        session.createNativeMutationQuery("""
+                insert into stats_cell (day, district, category, severity, partner_kind, school_id, figure, bin, value)
+                select day, district, category, severity, partner_kind, school_id, figure, bin, value
+                from unnest(cast(:days as date[]), cast(:districts as text[]), cast(:categories as text[]),
+                                     cast(:severities as text[]), cast(:kinds as text[]), cast(:schools as text[]),
+                                     cast(:figures as text[]), cast(:bins as bigint[]), cast(:values as bigint[]))
+                  with ordinality as c(day, district, category, severity, partner_kind, school_id, figure, bin, value, n)
+                order by n
+                on conflict (day, district, category, severity, partner_kind, school_id, figure, bin)
+                do update set value = stats_cell.value + excluded.value
+                """)
+                .setParameter("days", PgArray.literal(days), String.class)
+                .setParameter("districts", PgArray.literal(districts), String.class)
+                .setParameter("categories", PgArray.literal(categories), String.class)
+                .setParameter("severities", PgArray.literal(severities), String.class)
+                .setParameter("kinds", PgArray.literal(kinds), String.class)
+                .setParameter("schools", PgArray.literal(schools), String.class)
+                .setParameter("figures", PgArray.literal(figures), String.class)
+                .setParameter("bins", PgArray.literal(bins), String.class)
+                .setParameter("values", PgArray.literal(values), String.class)
+                .executeUpdate();
     }
 
     String write(Contribution c) {
