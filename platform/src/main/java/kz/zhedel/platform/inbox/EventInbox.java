@@ -1,6 +1,8 @@
 package kz.zhedel.platform.inbox;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,6 +18,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -122,6 +126,72 @@ public class EventInbox {
             LOG.warnf("event on %s not processed, sent to the dead-letter topic: %s", channel, e.getMessage());
             metrics.counter(DEAD_LETTERS, "channel", channel, "type", ceType).increment();
             return message.nack(e);
+        } finally {
+            held.released(channel);
+        }
+    }
+
+    /**
+     * A whole polled batch (a channel with {@code batch=true}) in one transaction: one inbox insert for every event id,
+     * and {@code handler} gets the events not applied before, in record order, inside that transaction. Outages are
+     * retried for the whole batch as for one record. An unreadable record goes to the dead-letter topic on its own
+     * before; if the batch fails for good (an event against the contract, or failing {@value #ATTEMPTS} times), its
+     * records are applied one by one through {@link #handle}, so that only the one that cannot apply is
+     * dead-lettered. Nothing is acked while the service stops.
+     */
+    public CompletionStage<Void> handleBatch(KafkaRecordBatch<?, String> batch, Consumer<List<ZhedelEvent>> handler) {
+        if (stopping) {
+            return new CompletableFuture<>();
+        }
+        List<KafkaRecord<?, String>> readable = new ArrayList<>();
+        List<InboxTransaction.Delivery> deliveries = new ArrayList<>();
+        String channel = "unknown";
+        for (KafkaRecord<?, String> record : batch.getRecords()) {
+            channel = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getChannel).orElse(channel);
+            Optional<IncomingCloudEventMetadata> cloudEvent = record.getMetadata(IncomingCloudEventMetadata.class);
+            Optional<EventType> type = cloudEvent.flatMap(ce -> EventType.ofCeType(ce.getType()));
+            if (cloudEvent.isPresent() && type.isEmpty()) {
+                continue; // a type reporting does not know: acked with the batch
+            }
+            try {
+                if (cloudEvent.isEmpty()) {
+                    throw new MalformedEventException("not a CloudEvent (no ce_ headers)");
+                }
+                deliveries.add(new InboxTransaction.Delivery(cloudEvent.get().getId(), cloudEvent.get().getType(),
+                        EventJson.read(type.get(), record.getPayload())));
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                // handle() dead-letters it with its reason, as for a record on a channel without batches
+                handle(record, event -> {
+                    throw e;
+                }).toCompletableFuture().join();
+            }
+        }
+        if (deliveries.isEmpty()) {
+            return batch.ack();
+        }
+        try {
+            applyThroughOutages(channel, () -> transaction.applyBatch(deliveries, handler));
+            return batch.ack();
+        } catch (Stopping e) {
+            LOG.infof("batch left for redelivery after the restart: %s", e.getMessage());
+            return new CompletableFuture<>();
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return new CompletableFuture<>();
+            }
+            LOG.warnf("batch on %s failed (%s): applying its %d records one by one", channel, e.getMessage(),
+                    readable.size());
+            for (KafkaRecord<?, String> record : readable) {
+                CompletableFuture<Void> done = handle(record, event -> handler.accept(List.of(event)))
+                        .toCompletableFuture();
+                if (stopping) {
+                    return new CompletableFuture<>();
+                }
+                done.join();
+            }
+            return batch.ack();
         } finally {
             held.released(channel);
         }

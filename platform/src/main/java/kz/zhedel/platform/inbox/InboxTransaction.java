@@ -1,6 +1,10 @@
 package kz.zhedel.platform.inbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.ZhedelEvent;
+import kz.zhedel.platform.sql.PgArray;
 
 /**
  * One attempt at one event: applied in one transaction with its inbox row. {@link EventInbox} decides whether a
@@ -27,6 +32,36 @@ public class InboxTransaction {
         QuarkusTransaction.requiringNew().run(() -> {
             if (firstDelivery(eventId, ceType)) {
                 handler.accept(event);
+            }
+        });
+    }
+
+    /** One event of a batch with its CloudEvent id and type. */
+    public record Delivery(String eventId, String ceType, ZhedelEvent event) {
+    }
+
+    /**
+     * A batch in one transaction: one insert of every id into the inbox, then the events it had not seen (the first
+     * of any id repeated within the batch), in order.
+     */
+    @SuppressWarnings("unchecked")
+    public void applyBatch(List<Delivery> deliveries, Consumer<List<ZhedelEvent>> handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var insert = em.createNativeQuery("insert into processed_event (event_id, ce_type, processed_at) "
+                    + "select id, type, ?3 from unnest(cast(?1 as text[]), cast(?2 as text[])) as e(id, type) "
+                    + "on conflict do nothing returning event_id")
+                    .setParameter(1, PgArray.literal(deliveries.stream().map(Delivery::eventId).toList()))
+                    .setParameter(2, PgArray.literal(deliveries.stream().map(Delivery::ceType).toList()))
+                    .setParameter(3, clock.instant());
+            Set<String> fresh = new HashSet<>((List<String>) insert.getResultList());
+            List<ZhedelEvent> events = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                if (fresh.remove(d.eventId())) {
+                    events.add(d.event());
+                }
+            }
+            if (!events.isEmpty()) {
+                handler.accept(events);
             }
         });
     }

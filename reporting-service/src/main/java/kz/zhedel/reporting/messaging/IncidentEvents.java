@@ -1,11 +1,15 @@
 package kz.zhedel.reporting.messaging;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,32 +46,38 @@ public class IncidentEvents {
 
     @Incoming("incidents")
     @Blocking
-    public CompletionStage<Void> fromIntake(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromIntake(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, this::apply);
     }
 
     @Incoming("dispatch")
     @Blocking
-    public CompletionStage<Void> fromDispatch(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, this::apply);
     }
 
     @Incoming("notifications")
     @Blocking
-    public CompletionStage<Void> fromNotification(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromNotification(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, this::apply);
     }
 
     /**
-     * Each event is merged into the incident's facts, then the incident's contribution to the statistics is counted
+     * A batch of events (the channels consume batches, in one transaction with their inbox rows): each event is merged into the incident's facts, then the incident's contribution to the statistics is counted
      * again (see {@link IncidentCounts}). PageAcknowledged is ignored because
      * dispatch answers it with AssignmentAcknowledged, the authoritative acknowledgement of the assignment. The duty
      * coordinator's alerts (role {@code COORDINATOR}) are not the incident being assigned, paged, acknowledged or
      * escalated: their assignment ids are remembered so that their page reports do not count either.
      */
-    void apply(ZhedelEvent event) {
-        merge(event);
-        counts.recount(event.incidentId());
+    void apply(List<ZhedelEvent> events) {
+        // Merges are order-independent, so they run in incident order: concurrent batches of the three channels
+        // then lock incident rows in one order and do not deadlock. Each incident is counted again once per batch.
+        Set<java.util.UUID> incidents = new LinkedHashSet<>();
+        events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId)).forEach(event -> {
+            merge(event);
+            incidents.add(event.incidentId());
+        });
+        counts.recount(incidents);
     }
 
     private void merge(ZhedelEvent event) {

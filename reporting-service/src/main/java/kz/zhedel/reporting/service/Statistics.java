@@ -52,7 +52,7 @@ public class Statistics {
         if (firstDay.isPresent() && endDay.isPresent() && !firstDay.get().isBefore(endDay.get())) {
             edge(tally, period.from().get(), period.to().get(), filter, registry);
         } else {
-            wholeDays(tally, firstDay, endDay, filter);
+            wholeDays(day -> tally, false, firstDay, endDay, filter);
             period.from().filter(from -> !start(firstDay.get()).equals(from))
                     .ifPresent(from -> edge(tally, from, start(firstDay.get()), filter, registry));
             period.to().filter(to -> !start(endDay.get()).equals(to))
@@ -65,17 +65,62 @@ public class Statistics {
     public record SeriesBucket(Instant from, Instant to, Summary figures) {
     }
 
-    /** The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. */
+    /**
+     * The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. The whole
+     * days of every bucket come from one set of queries grouped by day (not one per bucket), each row added to the
+     * bucket its day falls in; the parts of a day at the cut ends are added as {@link #summary} does.
+     */
     @Transactional
     public List<SeriesBucket> series(Bucket bucket, Instant from, Instant to, StatsFilter filter) {
+        Schools.Registry registry = schools.registry();
+        List<Period> periods = bucket.cover(from, to);
+        List<Tally> tallies = new ArrayList<>();
+        java.util.TreeMap<LocalDate, Integer> byFirstDay = new java.util.TreeMap<>();
+        LocalDate seriesFirst = dayStartingAtOrAfter(from);
+        LocalDate seriesEnd = LocalDate.ofInstant(to, Contribution.ZONE);
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            tallies.add(new Tally());
+            LocalDate first = dayStartingAtOrAfter(p.from().get());
+            LocalDate end = LocalDate.ofInstant(p.to().get(), Contribution.ZONE);
+            if (first.isBefore(end)) {
+                byFirstDay.put(first, i);
+                edges(tallies.get(i), p.from().get(), p.to().get(), first, end, filter, registry);
+            } else {
+                edge(tallies.get(i), p.from().get(), p.to().get(), filter, registry);
+            }
+        }
+        if (seriesFirst.isBefore(seriesEnd)) {
+            // every whole day of [from, to) belongs to the bucket with the greatest first whole day at or before it
+            wholeDays(day -> tallies.get(byFirstDay.floorEntry(day).getValue()), true, Optional.of(seriesFirst),
+                    Optional.of(seriesEnd), filter);
+        }
+        Instant now = clock.instant();
         List<SeriesBucket> series = new ArrayList<>();
-        for (Period p : bucket.cover(from, to)) {
-            series.add(new SeriesBucket(p.from().get(), p.to().get(), summary(p, filter)));
+        for (int i = 0; i < periods.size(); i++) {
+            series.add(new SeriesBucket(periods.get(i).from().get(), periods.get(i).to().get(),
+                    tallies.get(i).summary(registry, now)));
         }
         return series;
     }
 
-    private void wholeDays(Tally tally, Optional<LocalDate> first, Optional<LocalDate> end, StatsFilter filter) {
+    /** The parts of a day before the first and after the last whole day of {@code [from, to)}. */
+    private void edges(Tally tally, Instant from, Instant to, LocalDate first, LocalDate end, StatsFilter filter,
+            Schools.Registry registry) {
+        if (!start(first).equals(from)) {
+            edge(tally, from, start(first), filter, registry);
+        }
+        if (!start(end).equals(to)) {
+            edge(tally, start(end), to, filter, registry);
+        }
+    }
+
+    /**
+     * Sums {@code stats_cell} over the whole days {@code [first, end)} into the tally {@code into} gives for a day;
+     * {@code byDay}: grouped by day too (a series), else one sum for all days (a summary).
+     */
+    private void wholeDays(java.util.function.Function<LocalDate, Tally> into, boolean byDay,
+            Optional<LocalDate> first, Optional<LocalDate> end, StatsFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder("where true");
         first.ifPresent(d -> bind(where, params, " and day >= :first", "first", d));
@@ -92,23 +137,32 @@ public class Statistics {
                         "type", v);
             }
         });
-        for (Tuple r : query("select district, category, severity, figure, sum(value) from stats_cell " + where
-                + " and figure not like 'time.%' and figure <> 'child' group by 1, 2, 3, 4", params)) {
-            tally.count(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+        String day = byDay ? "day, " : "cast(null as date), ";
+        String group = byDay ? "day, " : "";
+        for (Tuple r : query("select " + day + "district, category, severity, figure, sum(value) from stats_cell "
+                + where + " and figure not like 'time.%' and figure <> 'child' group by " + group + "2, 3, 4, 5",
+                params)) {
+            into.apply(day(r)).count(r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                    r.get(4, String.class), number(r.get(5)));
+        }
+        for (Tuple r : query("select " + day + "severity, figure, bin, sum(value) from stats_cell " + where
+                + " and figure like 'time.%' group by " + group + "2, 3, 4", params)) {
+            into.apply(day(r)).time(r.get(1, String.class), r.get(2, String.class), number(r.get(3)),
                     number(r.get(4)));
         }
-        for (Tuple r : query("select severity, figure, bin, sum(value) from stats_cell " + where
-                + " and figure like 'time.%' group by 1, 2, 3", params)) {
-            tally.time(r.get(0, String.class), r.get(1, String.class), number(r.get(2)), number(r.get(3)));
+        for (Tuple r : query("select " + day + "bin, sum(value) from stats_cell " + where
+                + " and figure = 'child' group by " + group + "2", params)) {
+            into.apply(day(r)).child(number(r.get(1)), number(r.get(2)));
         }
-        for (Tuple r : query("select bin, sum(value) from stats_cell " + where + " and figure = 'child' group by 1",
-                params)) {
-            tally.child(number(r.get(0)), number(r.get(1)));
+        for (Tuple r : query("select " + day + "school_id, sum(value) from stats_cell " + where + " and figure = '"
+                + Figure.INCIDENTS + "' group by " + group + "2", params)) {
+            into.apply(day(r)).school(r.get(1, String.class), number(r.get(2)));
         }
-        for (Tuple r : query("select school_id, sum(value) from stats_cell " + where + " and figure = '"
-                + Figure.INCIDENTS + "' group by 1", params)) {
-            tally.school(r.get(0, String.class), number(r.get(1)));
-        }
+    }
+
+    private static LocalDate day(Tuple r) {
+        Object d = r.get(0);
+        return d == null ? null : d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d;
     }
 
     /** The incidents received in {@code [from, to)}, a part of one day, one by one. */

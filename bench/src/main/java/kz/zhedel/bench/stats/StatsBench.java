@@ -1,0 +1,125 @@
+package kz.zhedel.bench.stats;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.HdrHistogram.Histogram;
+
+import kz.zhedel.bench.LocalStack;
+
+/**
+ * {@code ./zhedel bench stats}: the latency of each statistics route as a client sees it, over whatever reporting
+ * holds (after {@code seed-stats}). Each route, JSON and CSV, with and without filters, is asked
+ * {@value #WARM_UP} times to warm up (not counted), then {@code ZHEDEL_BENCH_REQUESTS} (200) times one after the
+ * other; p50/p99/max from an HdrHistogram of the response times. Printed as a table with the last seed's ingest
+ * rate and written to {@code $ZHEDEL_HOME/bench/stats-<time>.json} (and {@code stats-latest.json}).
+ */
+public final class StatsBench {
+
+    private static final int WARM_UP = 30;
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+    /** One route as measured. */
+    record Route(String name, String path, String accept) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = LocalStack.devStackOrExit();
+        int requests = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_REQUESTS", "200"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade
+        String incidents = get(client, stack, new Route("count", "/api/v1/stats/summary", "application/json"))
+                .replaceAll("(?s)^\\{\"incidents\":(\\d+).*", "$1");
+        Map<String, long[]> results = new LinkedHashMap<>();
+        System.out.printf("%-44s %8s %8s %8s%n", "route (" + requests + " requests each)", "p50 ms", "p99 ms",
+                "max ms");
+        for (Route route : routes()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                get(client, stack, route);
+            }
+            Histogram h = new Histogram(3_600_000_000L, 3);
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                get(client, stack, route);
+                h.recordValue((System.nanoTime() - start) / 1000);
+            }
+            long[] us = { h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue() };
+            results.put(route.name(), us);
+            System.out.printf(Locale.ROOT, "%-44s %8.1f %8.1f %8.1f%n", route.name(), us[0] / 1000.0, us[1] / 1000.0,
+                    us[2] / 1000.0);
+        }
+        Path seed = stack.home().resolve("bench/seed-stats.json");
+        String ingest = Files.isRegularFile(seed) ? Files.readString(seed).trim() : "null";
+        System.out.println("Incidents in reporting: " + incidents + "; last seed: " + ingest);
+        String json = String.format(Locale.ROOT, "{\"at\": \"%s\", \"incidents\": %s, \"requestsPerRoute\": %d, "
+                + "\"warmUp\": %d, \"load\": \"%s\", \"seed\": %s,%n \"routes\": {%n%s}}%n", Instant.now(), incidents,
+                requests, WARM_UP, Files.readString(Path.of("/proc/loadavg")).trim(), ingest,
+                results.entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "  \"%s\": {\"p50Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f}", e.getKey(),
+                        e.getValue()[0] / 1000.0, e.getValue()[1] / 1000.0, e.getValue()[2] / 1000.0))
+                        .collect(Collectors.joining(",\n")));
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+        SeedStats.write(stack.home().resolve("bench/stats-" + stamp + ".json"), json);
+        SeedStats.write(stack.home().resolve("bench/stats-latest.json"), json);
+    }
+
+    /** Over the last 365 days (the seed's span): summary, series by day, week and month, the public figures. */
+    static List<Route> routes() {
+        Instant now = Instant.now();
+        String year = "from=" + now.minus(365, ChronoUnit.DAYS) + "&to=" + now;
+        LocalDate today = LocalDate.now(ALMATY);
+        String publicYear = "from=" + today.minusDays(365) + "&to=" + today;
+        String filters = "&district=BAIKONUR&severity=P3&partnerKind=SCHOOL&schoolType=STATE";
+        List<Route> routes = new ArrayList<>();
+        for (String accept : List.of("application/json", "text/csv")) {
+            String as = accept.equals("text/csv") ? " csv" : "";
+            routes.add(new Route("summary year" + as, "/api/v1/stats/summary?" + year, accept));
+            routes.add(new Route("summary year filtered" + as, "/api/v1/stats/summary?" + year + filters, accept));
+            routes.add(new Route("summary last 30 days" + as, "/api/v1/stats/summary?from="
+                    + now.minus(30, ChronoUnit.DAYS) + "&to=" + now, accept));
+            for (String bucket : List.of("day", "week", "month")) {
+                routes.add(new Route("series " + bucket + " year" + as, "/api/v1/stats/series?bucket=" + bucket + "&"
+                        + year, accept));
+            }
+            routes.add(new Route("series month year filtered" + as, "/api/v1/stats/series?bucket=month&" + year
+                    + filters, accept));
+            routes.add(new Route("public year" + as, "/api/v1/stats/public?" + publicYear, accept));
+        }
+        return routes;
+    }
+
+    private static String get(HttpClient client, LocalStack stack, Route route)
+            throws IOException, InterruptedException {
+        String[] pathAndQuery = route.path().split("\\?", 2);
+        String query = pathAndQuery.length == 1 ? "" : "?" + java.util.Arrays.stream(pathAndQuery[1].split("&"))
+                .map(p -> p.substring(0, p.indexOf('=') + 1)
+                        + URLEncoder.encode(p.substring(p.indexOf('=') + 1), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(stack.reportingUrl()
+                + pathAndQuery[0] + query)).header("Accept", route.accept())
+                .header("Authorization", "Bearer " + stack.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(route.name() + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private StatsBench() {
+    }
+}
