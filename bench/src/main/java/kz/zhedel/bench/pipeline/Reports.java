@@ -27,8 +27,19 @@ final class Reports {
     /** The n-th report of this run, about a child no other report names. */
     synchronized String distinct(long n) {
         String first = FIRST.get(random.nextInt(FIRST.size()));
-        String last = LAST.get(random.nextInt(LAST.size())) + "-" + Long.toString(n, 36); // unique child
+        String last = LAST.get(random.nextInt(LAST.size())) + "-" + letters(n); // unique child
         return body(n, first, last, 2009 + random.nextInt(8), DISTRICTS[(int) (n % DISTRICTS.length)]);
+    }
+
+    /** n in letters (names take no digits): a different name for every report. */
+    static String letters(long n) {
+        String alphabet = "абвгдежзиклмнопрстуфхцчшэюя";
+        StringBuilder name = new StringBuilder();
+        do {
+            name.append(alphabet.charAt((int) (n % alphabet.length())));
+            n /= alphabet.length();
+        } while (n > 0);
+        return name.toString();
     }
 
     /** The n-th report about one and the same child. */
