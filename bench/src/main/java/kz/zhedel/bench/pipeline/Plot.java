@@ -31,6 +31,12 @@ final class Plot {
         log.setAllowNegativesFlag(false);
         log.setStrictValuesFlag(false);
         chart.getXYPlot().setRangeAxis(log);
+        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        chart.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer lineAndShapes =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        chart.getXYPlot().setRenderer(lineAndShapes);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
 
