@@ -23,6 +23,7 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
+import kz.zhedel.reporting.board.BoardFacts;
 import kz.zhedel.reporting.domain.Milestone;
 import kz.zhedel.reporting.service.IncidentCounts;
 import kz.zhedel.reporting.service.IncidentFacts;
@@ -39,6 +40,9 @@ public class IncidentEvents {
 
     @Inject
     IncidentCounts counts;
+
+    @Inject
+    BoardFacts board;
 
     @Incoming("incidents")
     @Blocking
@@ -68,6 +72,7 @@ public class IncidentEvents {
     void apply(ZhedelEvent event) {
         merge(event);
         counts.recount(event.incidentId());
+        board.apply(event);
     }
 
     private void merge(ZhedelEvent event) {
