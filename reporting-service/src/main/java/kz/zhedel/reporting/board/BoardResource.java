@@ -66,7 +66,7 @@ public class BoardResource {
 
         static native TemplateInstance incidents(OpenIncidents.Board board);
 
-        static native TemplateInstance signIn(SignInRefused.Reason refused, List<String> languages);
+        static native TemplateInstance signIn(SignInRefused.Reason refused, String language, List<String> languages);
 
         static native TemplateInstance result(Integer status, String title, String detail, List<String> errors);
     }
@@ -280,7 +280,7 @@ public class BoardResource {
 
     private Response signIn(Response.Status status, SignInRefused.Reason refused) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(localized(Templates.signIn(refused, BoardLanguage.SUPPORTED))).build();
+                .entity(localized(Templates.signIn(refused, locale().getLanguage(), BoardLanguage.SUPPORTED))).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
@@ -293,6 +293,6 @@ public class BoardResource {
     }
 
     private TemplateInstance localized(TemplateInstance template) {
-        return template.setLocale(locale()).data("lang", locale().getLanguage());
+        return template.setLocale(locale());
     }
 }
