@@ -23,11 +23,8 @@ public interface BoardMessages {
     String signInTitle();
 
     @Message("The board is for the duty coordinator and the ops team. Open the sign-in link you were given "
-            + "(on the dev stack: ./zhedel login coordinator NAME), or sign in with the centre's account.")
+            + "(on the dev stack: ./zhedel login coordinator NAME).")
     String signInText();
-
-    @Message("Sign in with the centre's account")
-    String signInOidc();
 
     @Message("{#when reason}{#is INVALID}This sign-in link is not valid.{#is EXPIRED}This sign-in link has expired: "
             + "ask for a new one.{#is USED}This sign-in link was used already: each link opens the board once."
