@@ -161,6 +161,11 @@ public final class Stack {
         return zhedel("token", role, subject).trim();
     }
 
+    /** A one-time sign-in link to the ops board: {@code ./zhedel login ROLE NAME}. */
+    public String login(String role, String name) {
+        return zhedel("login", role, name).trim();
+    }
+
     private void wipe() {
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -195,7 +200,7 @@ public final class Stack {
             Process process = builder.start();
             boolean ok = process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0;
             String printed = Files.readString(output.toPath(), StandardCharsets.UTF_8);
-            if (!"token".equals(args[0])) { // a credential stays out of the log
+            if (!"token".equals(args[0]) && !"login".equals(args[0])) { // a credential stays out of the log
                 Files.writeString(log.toPath(), printed, StandardOpenOption.APPEND);
             }
             Files.delete(output.toPath());

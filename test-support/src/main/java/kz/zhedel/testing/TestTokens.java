@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
@@ -34,6 +35,11 @@ public final class TestTokens {
 
     public static String fromIssuer(String issuer, String role, String subject) {
         return sign(role, subject, issuer, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    /** Signs any claims with the test key, e.g. a board sign-in link's token with its {@code jti}. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().sign(privateKey());
     }
 
     private static String sign(String role, String subject, String issuer, Instant expiresAt) {

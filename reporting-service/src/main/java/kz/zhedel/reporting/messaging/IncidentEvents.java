@@ -27,6 +27,7 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
+import kz.zhedel.reporting.board.BoardFacts;
 import kz.zhedel.reporting.domain.Milestone;
 import kz.zhedel.reporting.service.IncidentCounts;
 import kz.zhedel.reporting.service.IncidentFacts;
@@ -43,6 +44,9 @@ public class IncidentEvents {
 
     @Inject
     IncidentCounts counts;
+
+    @Inject
+    BoardFacts board;
 
     @Incoming("incidents")
     @Blocking
@@ -75,6 +79,7 @@ public class IncidentEvents {
         Set<java.util.UUID> incidents = new LinkedHashSet<>();
         events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId)).forEach(event -> {
             merge(event);
+            board.apply(event);
             incidents.add(event.incidentId());
         });
         counts.recount(incidents);
