@@ -136,6 +136,8 @@ class ResponderPageTest {
                     && page.contains("прокурор әлі тағайындалмаған"), "the team: " + page);
             assertTrue(page.contains("Осы бала туралы бұрынғы өтініштер 2 "), "the linked count: " + page);
             assertFalse(driver.getPageSource().contains("PHYSICAL_ABUSE"), "no raw names on screen");
+            assertEquals("rgba(11, 122, 75, 1)", driver.findElement(By.cssSelector("button.acknowledge"))
+                    .getCssValue("background-color"), "the service's own style sheet, under the link's path");
             browser.screenshot("responder-1-page");
 
             // the same page, still open in a second tab: its Acknowledge will be a reused step
@@ -177,6 +179,12 @@ class ResponderPageTest {
     private static List<PageProgressed.Stage> stages(PageRequested request) {
         return NotificationEvents.of(request.incidentId(), PageProgressed.class).stream()
                 .map(PageProgressed::stage).toList();
+    }
+
+    @Test
+    void theStyleSheetIsServedUnderTheLinksPath() {
+        given().when().get("/ack/static/responder.css")
+                .then().statusCode(200).contentType(startsWith("text/css")).body(containsString("button"));
     }
 
     @Test
