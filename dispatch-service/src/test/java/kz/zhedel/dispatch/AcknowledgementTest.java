@@ -31,6 +31,8 @@ import jakarta.inject.Inject;
 import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentProgressed;
+import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
@@ -41,6 +43,7 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
@@ -220,6 +223,45 @@ class AcknowledgementTest {
         Kafka.awaitHandled(Kafka.send(declined));
         assertThat(dispatch.events(page.incidentId(), PageRequested.class), hasSize(2));
         assertThat(deadLetters.records(page.incidentId()), hasSize(0));
+    }
+
+    @Test
+    void onSceneAndResolvedThroughThePageAreTheRespondersStepsOnceAndInOrder() {
+        Instant now = clock.travelTo(Instant.parse("2041-05-08T22:00:00Z"));
+        PageRequested page = pagedIncident(now, "psy-progress");
+        assertEquals(ResponderRole.PSYCHOLOGIST, page.role(), "the page names the role asked");
+        assertEquals(0, page.linkedIncidents());
+        Actor responder = new Actor(page.responderId().toString(), Roles.RESPONDER);
+
+        // resolved before on scene is out of order: nothing changes
+        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
+        Kafka.send(ack(page, now.plusSeconds(30)));
+        awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+        PageProgressed onScene = progressed(page, PageProgressed.Stage.ON_SCENE);
+        String ceId = UUID.randomUUID().toString();
+        Kafka.send(CloudEventRecords.of(onScene, ceId));
+        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(onScene, ceId)));
+        AssignmentProgressed arrived = awaitOnly(dispatch, page.incidentId(), AssignmentProgressed.class);
+        assertEquals(Stage.ON_SCENE, arrived.stage());
+        assertEquals(responder, arrived.actor());
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200).body("assignments[0].status", equalTo("ON_SCENE"));
+
+        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
+        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED))); // another event id
+        List<AssignmentProgressed> steps = Dispatching.awaitCount(dispatch, page.incidentId(),
+                AssignmentProgressed.class, 2);
+        assertEquals(List.of(Stage.ON_SCENE, Stage.RESOLVED), steps.stream().map(AssignmentProgressed::stage).toList());
+        assertEquals(responder, steps.get(1).actor());
+        ops().when().get("/api/v1/incidents/" + page.incidentId())
+                .then().statusCode(200).body("assignments[0].status", equalTo("RESOLVED"));
+        assertThat(dispatch.events(page.incidentId(), AssignmentProgressed.class), hasSize(2));
+        assertThat(deadLetters.records(page.incidentId()), hasSize(0));
+    }
+
+    private static PageProgressed progressed(PageRequested page, PageProgressed.Stage stage) {
+        return new PageProgressed(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(), stage,
+                Instant.now());
     }
 
     @Test

@@ -18,7 +18,8 @@ public enum EventType {
     PAGE_DELIVERED("kz.zhedel.page.delivered.v1", Topics.NOTIFICATIONS, PageDelivered.class),
     PAGE_FAILED("kz.zhedel.page.failed.v1", Topics.NOTIFICATIONS, PageFailed.class),
     PAGE_ACKNOWLEDGED("kz.zhedel.page.acknowledged.v1", Topics.NOTIFICATIONS, PageAcknowledged.class),
-    PAGE_DECLINED("kz.zhedel.page.declined.v1", Topics.NOTIFICATIONS, PageDeclined.class);
+    PAGE_DECLINED("kz.zhedel.page.declined.v1", Topics.NOTIFICATIONS, PageDeclined.class),
+    PAGE_PROGRESSED("kz.zhedel.page.progressed.v1", Topics.NOTIFICATIONS, PageProgressed.class);
 
     private final String ceType;
     private final String topic;

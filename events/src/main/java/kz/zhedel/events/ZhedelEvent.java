@@ -8,7 +8,8 @@ import java.util.UUID;
  */
 public sealed interface ZhedelEvent permits IncidentReported, IncidentLinksChanged, IncidentDispatched, IncidentCancelled,
         IncidentUnassigned, PageRequested, AssignmentAcknowledged, AssignmentEscalated, AssignmentProgressed,
-        IncidentResolved, PageDelivered, PageFailed, PageAcknowledged, PageDeclined {
+        IncidentResolved, PageDelivered, PageFailed, PageAcknowledged, PageDeclined,
+        PageProgressed {
 
     UUID incidentId();
 }

@@ -85,6 +85,16 @@ class EventContractTest {
         assertEquals(0, ((IncidentReported) EventJson.read(EventType.INCIDENT_REPORTED, before)).linkedIncidents());
     }
 
+    @Test
+    void aPageRequestWrittenBeforeTheResponderPageHasNoRoleOrLinkedCount() {
+        String before = "{\"incidentId\":\"3f2a1c9e-8b7d-4e5f-9a0b-1c2d3e4f5a6b\","
+                + "\"pageId\":\"5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e\",\"category\":\"BULLYING\","
+                + "\"severity\":\"P3\",\"district\":\"BAIKONUR\",\"contacts\":[]}";
+        PageRequested request = (PageRequested) EventJson.read(EventType.PAGE_REQUESTED, before);
+        assertEquals(null, request.role());
+        assertEquals(null, request.linkedIncidents());
+    }
+
     private static String fixture(EventType type) throws IOException {
         try (InputStream in = EventContractTest.class.getResourceAsStream("/contract/" + type.ceType() + ".json")) {
             assertNotNull(in, "missing fixture for " + type.ceType());

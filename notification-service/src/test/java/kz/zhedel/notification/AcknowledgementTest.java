@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -181,18 +182,21 @@ class AcknowledgementTest {
     void linkOpensAPageWithAnAcknowledgeButton() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/show")));
         String link = pagedLink(request, "/pager/show");
+        String token = link.substring("/ack/".length());
 
         given().when().get(link)
                 .then().statusCode(200).contentType(startsWith("text/html"))
                 .header("Cache-Control", "no-store")
-                .body(allOf(containsString("<html lang=\"kk\">"), containsString("<form method=\"post\">"),
+                .body(allOf(containsString("<html lang=\"kk\">"),
+                        containsString("<form method=\"post\" action=\"" + token + "?lang=kk\">"),
                         containsString("<button"), containsString("Қабылдаймын"),
-                        containsString(request.incidentId().toString()), containsString("BULLYING"),
-                        containsString("P2"), containsString("BAIKONUR")));
+                        containsString(request.incidentId().toString()), containsString("буллинг"),
+                        containsString("P2"), containsString("Байқоңыр ауданы"), not(containsString("BULLYING")),
+                        not(containsString("BAIKONUR")), not(containsString("style="))));
         given().header("Accept-Language", "ru-RU,ru;q=0.9").when().get(link)
-                .then().statusCode(200).body(containsString("Принимаю"));
+                .then().statusCode(200).body(allOf(containsString("Принимаю"), containsString("район Байконур")));
         given().queryParam("lang", "en").when().get(link)
-                .then().statusCode(200).body(containsString("Acknowledge"));
+                .then().statusCode(200).body(allOf(containsString("Acknowledge"), containsString("bullying")));
         assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"), "a GET changes nothing");
     }
 
@@ -204,7 +208,7 @@ class AcknowledgementTest {
 
         given().when().get(link)
                 .then().statusCode(200)
-                .body(allOf(containsString("Бас тартамын"), containsString("action=\"" + token + "/decline\"")));
+                .body(allOf(containsString("Бас тартамын"), containsString("action=\"" + token + "/decline?lang=kk\"")));
         given().accept(ContentType.JSON).when().post(link + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"));
         await().atMost(WAIT).untilAsserted(() -> {
@@ -227,17 +231,21 @@ class AcknowledgementTest {
     }
 
     @Test
-    void browserFormPostIsThankedInHtml() {
+    void browserFormPostIsRedirectedToThePageThatThanks() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/form")));
         String link = pagedLink(request, "/pager/form");
+        String token = link.substring("/ack/".length());
 
-        given().contentType(ContentType.URLENC).accept(ContentType.HTML).when().post(link)
-                .then().statusCode(200).contentType(startsWith("text/html")).body(containsString("Рахмет"));
-        given().contentType(ContentType.URLENC).when().post(link)
+        given().redirects().follow(false).contentType(ContentType.URLENC).accept(ContentType.HTML)
+                .when().post(link + "?lang=kk")
+                .then().statusCode(303).header("Location", endsWith(link + "?lang=kk"));
+        given().when().get(link + "?lang=kk")
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .body(allOf(containsString("Рахмет"), containsString("action=\"" + token + "/on-scene?lang=kk\""),
+                        not(containsString("action=\"" + token + "?lang=kk\""))));
+        given().redirects().follow(false).contentType(ContentType.URLENC).when().post(link)
                 .then().statusCode(409).contentType(startsWith("text/html"))
-                .body(allOf(containsString("бұрын жауап берілген"), not(containsString("<form"))));
-        given().when().get(link)
-                .then().statusCode(200).body(not(containsString("<form")));
+                .body(allOf(containsString("бұрын жасалған"), not(containsString("action=\"" + token + "?"))));
     }
 
     @Test

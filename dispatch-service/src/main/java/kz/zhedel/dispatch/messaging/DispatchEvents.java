@@ -17,6 +17,7 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
 
@@ -58,6 +59,8 @@ public class DispatchEvents {
             pages.delivered(e);
         } else if (event instanceof PageFailed e) {
             pages.failed(e);
+        } else if (event instanceof PageProgressed e) {
+            pages.progressed(e);
         }
     }
 }

@@ -200,7 +200,7 @@ public class Dispatcher {
         outbox.record(new PageRequested(incident.id, assignment.pageId, assignment.id, responder.id,
                 incident.category, incident.severity, incident.district,
                 responder.pageLanguage(incident.childLanguage), responder.languages.get(0), responder.contactList(),
-                now, assignment.ackDeadline, assignment.alert()));
+                now, assignment.ackDeadline, assignment.alert(), assignment.role, incident.linkedIncidents));
     }
 
     private void unassigned(Incident incident, ResponderRole role, String reason, Instant now) {

@@ -20,6 +20,7 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageProgressed;
 
 /** Applies what notification-service reports about pages to the assignments they were sent for. */
 @ApplicationScoped
@@ -59,6 +60,22 @@ public class PageReports {
         }
         lifecycle.act(assignment.id, Action.DECLINE, "declined through the page: " + report.reason(),
                 Actors.responder(assignment.responderId));
+    }
+
+    /**
+     * The responder reported on scene or resolved through the page's link: the same step as through the API, taken
+     * by the responder. A step the assignment is past (taken through the API already, or the assignment ended)
+     * changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progressed(PageProgressed report) {
+        Assignment assignment = assignment(report.incidentId(), report.assignmentId());
+        Action action = report.stage() == PageProgressed.Stage.ON_SCENE ? Action.ON_SCENE : Action.RESOLVE;
+        if (!action.allowedFrom(assignment.status)) {
+            LOG.debugf("assignment %s is %s, page %s ignored", assignment.id, assignment.status, report.stage());
+            return;
+        }
+        lifecycle.act(assignment.id, action, "reported through the page", Actors.responder(assignment.responderId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.zhedel.events.Channel;
-import kz.zhedel.events.Language;
 import kz.zhedel.notification.channel.GatewayHttp.Unreachable;
 import kz.zhedel.notification.config.TelegramConfig;
+import kz.zhedel.notification.texts.Msg;
+import kz.zhedel.notification.texts.Texts;
 
 /**
  * Pages through the Telegram Bot API: {@code sendMessage} to the contact's chat id with an inline keyboard of
@@ -52,13 +53,13 @@ public class TelegramChannel implements PageChannel {
         if (config.botToken().isEmpty()) {
             return DeliveryResult.permanentFailure("Telegram bot not configured");
         }
-        boolean ru = notice.language() == Language.RU;
+        Msg msg = Texts.in(Texts.tag(notice.language()));
         List<List<Map<String, String>>> keyboard = notice.pages().stream().map(page -> {
             String prefix = notice.bundled() ? page.incidentId().toString().substring(0, 8) + ": " : "";
             return List.of(
-                    Map.of("text", prefix + (ru ? "✅ Принимаю" : "✅ Қабылдаймын"),
+                    Map.of("text", prefix + "✅ " + msg.acknowledge(),
                             "callback_data", ACK + page.pageId()),
-                    Map.of("text", prefix + (ru ? "❌ Отказываюсь" : "❌ Бас тартамын"),
+                    Map.of("text", prefix + "❌ " + msg.decline(),
                             "callback_data", DECLINE + page.pageId()));
         }).toList();
         Map<String, Object> body = Map.of("chat_id", notice.address(), "text", texts.text(notice, false),

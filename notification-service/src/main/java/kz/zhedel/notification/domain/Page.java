@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.CoordinatorAlert;
@@ -23,6 +24,7 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
+import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 
@@ -72,6 +74,25 @@ public class Page extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "alert_role")
     public ResponderRole alertRole;
+
+    /** The role the responder is asked for (null on requests from before it was sent). */
+    @Enumerated(EnumType.STRING)
+    public ResponderRole role;
+
+    /** How many earlier incidents intake linked to the same child: a count, shown on the responder's page. */
+    @Column(name = "linked_incidents")
+    public Integer linkedIncidents;
+
+    /** The responder's steps after the acknowledgement, through the link or dispatch's API. */
+    @Column(name = "on_scene_at")
+    public Instant onSceneAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** Dispatch ended the assignment of this acknowledged page: its link no longer takes any step. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
 
     /** Four digits the responder replies by SMS with ("1234 1" acknowledges, "1234 2" declines). */
     @Column(name = "reply_code")
@@ -136,7 +157,6 @@ public class Page extends PanacheEntityBase {
         return status.isClosed();
     }
 
-    /** The language the texts are written in: the responder's, else the page's, else Kazakh. */
     /** Why the duty coordinator is paged; null on a team member's page. */
     public CoordinatorAlert alert() {
         return alertReason == null ? null : new CoordinatorAlert(alertReason, alertRole);
@@ -147,6 +167,7 @@ public class Page extends PanacheEntityBase {
         return severity == Severity.P1 || severity == Severity.P2;
     }
 
+    /** The language the texts are written in: the responder's, else the page's, else Kazakh. */
     public Language textLanguage() {
         return responderLanguage != null ? responderLanguage : language != null ? language : Language.KK;
     }
@@ -172,6 +193,71 @@ public class Page extends PanacheEntityBase {
         acknowledgedAt = at;
     }
 
+    /** How far the responder got, as the page behind the link shows it. */
+    public Progress progress() {
+        if (status == PageStatus.WITHDRAWN || endedAt != null && resolvedAt == null) {
+            return Progress.ENDED;
+        }
+        if (status == PageStatus.DECLINED) {
+            return Progress.DECLINED;
+        }
+        if (status != PageStatus.ACKNOWLEDGED) {
+            return Progress.OPEN;
+        }
+        return resolvedAt != null ? Progress.RESOLVED : onSceneAt != null ? Progress.ON_SCENE : Progress.ACKNOWLEDGED;
+    }
+
+    /**
+     * The responder's next step after the acknowledgement, through the link: on scene, then resolved, each once and
+     * in order ({@link Progress#next()}).
+     */
+    public PageProgressed progress(PageProgressed.Stage stage, Instant at) {
+        if (progress().next() != stage) {
+            throw new IllegalStateException("page " + id + " is " + progress() + ": cannot " + stage);
+        }
+        if (stage == PageProgressed.Stage.ON_SCENE) {
+            onSceneAt = at;
+        } else {
+            resolvedAt = at;
+            endedAt = at;
+        }
+        return new PageProgressed(incidentId, id, assignmentId, responderId, stage, at);
+    }
+
+    /**
+     * Dispatch reports a step of the assignment of this acknowledged page (through its API, or this page's own
+     * step coming back): the page keeps in step; an end stops its link.
+     */
+    public void assignmentProgressed(AssignmentProgressed.Stage stage, Instant at) {
+        if (stage == AssignmentProgressed.Stage.ON_SCENE) {
+            onSceneAt = onSceneAt == null ? at : onSceneAt;
+            return;
+        }
+        if (stage == AssignmentProgressed.Stage.RESOLVED && resolvedAt == null) {
+            onSceneAt = onSceneAt == null ? at : onSceneAt;
+            resolvedAt = at;
+        }
+        endedAt = endedAt == null ? at : endedAt;
+    }
+
+    /** Where the page stands for its responder, and which step the link offers next. */
+    public enum Progress {
+        /** Not answered yet: acknowledge or decline. */
+        OPEN,
+        DECLINED,
+        ACKNOWLEDGED,
+        ON_SCENE,
+        RESOLVED,
+        /** Dispatch ended the assignment: handed on, escalated away, declined another way or called off. */
+        ENDED;
+
+        /** The step after the acknowledgement the link offers now, if any. */
+        public PageProgressed.Stage next() {
+            return this == ACKNOWLEDGED ? PageProgressed.Stage.ON_SCENE
+                    : this == ON_SCENE ? PageProgressed.Stage.RESOLVED : null;
+        }
+    }
+
     private void requireOpen() {
         if (isClosed()) {
             throw new IllegalStateException("page " + id + " is already " + status);
@@ -181,6 +267,11 @@ public class Page extends PanacheEntityBase {
     /** Dispatch ended the assignment: whatever of this page is still due stops; an answer now changes nothing. */
     public void withdraw() {
         status = PageStatus.WITHDRAWN;
+    }
+
+    /** The acknowledged pages of the assignment, whose links take the steps after it. */
+    public static List<Page> acknowledgedOf(UUID assignmentId) {
+        return list("assignmentId = ?1 and status = ?2", assignmentId, PageStatus.ACKNOWLEDGED);
     }
 
     public static List<Page> openOfAssignment(UUID assignmentId) {

@@ -16,11 +16,12 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.notification.service.Acknowledgements;
 import kz.zhedel.notification.service.Pages;
+import kz.zhedel.notification.service.Teams;
 import kz.zhedel.platform.inbox.EventInbox;
 
 /**
- * Dispatch's page requests, and what ends a page early: the assignment acknowledged another way, handed on after a
- * missed deadline, declined or called off. Its other events are not ours.
+ * Dispatch's page requests, what ends a page early (the assignment acknowledged another way, handed on after a
+ * missed deadline, declined or called off), the responder's later steps, and what the team looks like.
  */
 @ApplicationScoped
 public class DispatchEvents {
@@ -34,6 +35,9 @@ public class DispatchEvents {
     @Inject
     Acknowledgements acknowledgements;
 
+    @Inject
+    Teams teams;
+
     @Incoming("dispatch")
     @Blocking
     public CompletionStage<Void> fromDispatch(Message<String> message) {
@@ -41,12 +45,13 @@ public class DispatchEvents {
     }
 
     void apply(ZhedelEvent event) {
+        teams.apply(event);
         if (event instanceof PageRequested request) {
             pages.request(request);
         } else if (event instanceof AssignmentAcknowledged acknowledged) {
             acknowledgements.acknowledgedElsewhere(acknowledged); // the remaining steps stop
-        } else if (event instanceof AssignmentProgressed progressed && progressed.stage().isEnd()) {
-            acknowledgements.assignmentEnded(progressed.assignmentId());
+        } else if (event instanceof AssignmentProgressed progressed) {
+            acknowledgements.assignmentProgressed(progressed); // the page keeps in step; an end stops its link
         } else if (event instanceof AssignmentEscalated escalated
                 && escalated.step() == AssignmentEscalated.Step.REASSIGNED) {
             acknowledgements.assignmentEnded(escalated.assignmentId());

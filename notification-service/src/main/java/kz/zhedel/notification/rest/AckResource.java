@@ -1,12 +1,17 @@
 package kz.zhedel.notification.rest;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,24 +26,37 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
+import kz.zhedel.events.Language;
+import kz.zhedel.events.PageProgressed;
 import kz.zhedel.notification.domain.Page;
-import kz.zhedel.notification.rest.AckHtml.Lang;
+import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.notification.service.AckTokens;
 import kz.zhedel.notification.service.AckTokens.AckToken;
 import kz.zhedel.notification.service.Acknowledgements;
 import kz.zhedel.notification.service.Acknowledgements.Answer;
 import kz.zhedel.notification.service.Acknowledgements.Choice;
+import kz.zhedel.notification.texts.Msg;
+import kz.zhedel.notification.texts.Texts;
 import kz.zhedel.platform.rest.Problem;
 
 /**
- * The link in a page. No API key: the signed token is the credential, and it only lets its holder answer that one
- * page (acknowledge or decline). Browsers get small HTML pages, API clients JSON and problem+json.
+ * The link in a page: the responder's page, and its steps (acknowledge or decline, then on scene, then resolved),
+ * each once and in order. No API key and no form token: the signed token in the URL is the credential, it only
+ * lets its holder act on that one page, and a cross-site form cannot know it. Browsers get HTML (a step answers
+ * with a redirect to the page, so a reload repeats nothing), API clients JSON and problem+json.
  */
 @Path("/ack/{token}")
 @PermitAll
 public class AckResource {
 
     private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(AckView view);
+
+        static native TemplateInstance message(String lang, String text);
+    }
 
     @Inject
     AckTokens tokens;
@@ -47,29 +65,33 @@ public class AckResource {
     Acknowledgements acknowledgements;
 
     @Inject
+    ResponderPage pages;
+
+    @Inject
     Clock clock;
 
     @GET
-    @Operation(summary = "The page behind the link, with Acknowledge and Decline buttons (HTML)")
+    @Operation(summary = "The responder's page behind the link, with the steps it offers now (HTML)")
     public Response show(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         Optional<AckToken> link = tokens.read(token);
         Page page = link.map(l -> Page.<Page>findById(l.pageId())).orElse(null);
-        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.textLanguage());
+        String texts = language(lang, headers, page);
         if (page == null) {
             return refuse(Status.NOT_FOUND, texts, headers, uri);
         }
         if (expired(link.get())) {
             return refuse(Status.GONE, texts, headers, uri);
         }
-        return html(Status.OK, AckHtml.confirm(page, token, texts));
+        return html(Status.OK, Templates.page(pages.view(page, token, texts, null)), texts);
     }
 
     @POST
-    @Operation(summary = "Acknowledge the page: once; 409 when already answered, 410 when the link expired")
+    @Operation(summary = "Acknowledge the page: once; 409 when already answered or ended, 410 when the link expired")
     public Response acknowledge(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return answer(token, Choice.ACKNOWLEDGE, lang, headers, uri);
+        return step(token, lang, headers, uri, id -> acknowledgements.answer(id, Choice.ACKNOWLEDGE,
+                Acknowledgements.Path.LINK));
     }
 
     @POST
@@ -77,40 +99,82 @@ public class AckResource {
     @Operation(summary = "Decline the page (dispatch reassigns): once; 409 when already answered, 410 when expired")
     public Response decline(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return answer(token, Choice.DECLINE, lang, headers, uri);
+        return step(token, lang, headers, uri, id -> acknowledgements.answer(id, Choice.DECLINE,
+                Acknowledgements.Path.LINK));
     }
 
-    private Response answer(String token, Choice choice, String lang, HttpHeaders headers, UriInfo uri) {
+    @POST
+    @Path("/on-scene")
+    @Operation(summary = "The responder arrived (after acknowledging): once; 409 out of order, again or ended")
+    public Response onScene(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return step(token, lang, headers, uri, id -> acknowledgements.progress(id, PageProgressed.Stage.ON_SCENE));
+    }
+
+    @POST
+    @Path("/resolved")
+    @Operation(summary = "The responder's part is done (after on scene): once; the link then ends")
+    public Response resolved(@PathParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return step(token, lang, headers, uri, id -> acknowledgements.progress(id, PageProgressed.Stage.RESOLVED));
+    }
+
+    private Response step(String token, String lang, HttpHeaders headers, UriInfo uri, Function<UUID, Answer> step) {
         Optional<AckToken> link = tokens.read(token);
         if (link.isEmpty() || expired(link.get())) {
-            Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), null);
-            return refuse(link.isEmpty() ? Status.NOT_FOUND : Status.GONE, texts, headers, uri);
+            return refuse(link.isEmpty() ? Status.NOT_FOUND : Status.GONE, language(lang, headers, null), headers,
+                    uri);
         }
-        Answer answer = acknowledgements.answer(link.get().pageId(), choice, Acknowledgements.Path.LINK);
+        Answer answer = step.apply(link.get().pageId());
         Page page = answer.page();
-        Lang texts = Lang.pick(lang, headers.getAcceptableLanguages(), page == null ? null : page.textLanguage());
+        String texts = language(lang, headers, page);
         boolean browser = wantsHtml(headers);
         return switch (answer.outcome()) {
             case UNKNOWN_PAGE, EXPIRED -> refuse(Status.NOT_FOUND, texts, headers, uri);
             case ALREADY_ANSWERED -> browser
-                    ? html(Status.CONFLICT, AckHtml.already(page, texts))
-                    : problem(Status.CONFLICT, "page " + page.id + " was already "
-                            + page.status.name().toLowerCase(Locale.ROOT) + ": nothing changed", uri);
+                    ? html(Status.CONFLICT, Templates.page(pages.view(page, token, texts, refused(page, texts))),
+                            texts)
+                    : problem(Status.CONFLICT, conflict(page), uri);
+            // redirect after post: the page shows what happened, and a reload posts nothing again
             case ANSWERED -> browser
-                    ? html(Status.OK, AckHtml.thanks(page, texts))
-                    : Response.ok(new AckResult(page.id, page.incidentId, page.status), MediaType.APPLICATION_JSON)
-                            .build();
+                    ? Response.seeOther(URI.create("ack/" + token + "?lang=" + texts)).build()
+                    : Response.ok(new AckResult(page.id, page.incidentId, page.status, page.progress()),
+                            MediaType.APPLICATION_JSON).build();
         };
+    }
+
+    private static String refused(Page page, String lang) {
+        Msg msg = Texts.in(lang);
+        return page.progress() == Page.Progress.ENDED ? msg.ended() : msg.alreadyDone();
+    }
+
+    private static String conflict(Page page) {
+        if (page.status == PageStatus.WITHDRAWN || page.status == PageStatus.DECLINED
+                || page.progress() == Page.Progress.ACKNOWLEDGED && page.onSceneAt == null) {
+            return "page " + page.id + " was already " + page.status.name().toLowerCase(Locale.ROOT)
+                    + ": nothing changed";
+        }
+        if (page.progress() == Page.Progress.ENDED) {
+            return "the assignment of page " + page.id + " has ended: nothing changed";
+        }
+        return "page " + page.id + " is " + page.progress().name().toLowerCase(Locale.ROOT)
+                + ": that step is not its next one, nothing changed";
     }
 
     private boolean expired(AckToken link) {
         return !clock.instant().isBefore(link.expiresAt());
     }
 
-    private static Response refuse(Status status, Lang texts, HttpHeaders headers, UriInfo uri) {
+    private static String language(String lang, HttpHeaders headers, Page page) {
+        Language responders = page == null ? null : page.textLanguage();
+        return ResponderPage.language(lang, headers.getAcceptableLanguages(), responders);
+    }
+
+    private static Response refuse(Status status, String lang, HttpHeaders headers, UriInfo uri) {
         boolean gone = status == Status.GONE;
         if (wantsHtml(headers)) {
-            return html(status, AckHtml.message(gone ? texts.expired : texts.invalid, texts));
+            Msg msg = Texts.in(lang);
+            return html(status, Templates.message(lang, gone ? msg.expired() : msg.invalid()), lang);
         }
         return problem(status, gone ? "this acknowledgement link has expired"
                 : "unknown or altered acknowledgement link", uri);
@@ -136,13 +200,14 @@ public class AckResource {
         return Problem.of(status, detail, uri.getPath()).toResponse();
     }
 
-    private static Response html(Status status, String body) {
-        return Response.status(status).type(HTML_UTF8).entity(body)
+    private static Response html(Status status, TemplateInstance page, String lang) {
+        return Response.status(status).type(HTML_UTF8).entity(page.setLocale(Texts.locale(lang)).render())
                 // the token is in the URL: keep it out of caches, referrers and search engines
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; "
+                        + "base-uri 'none'; frame-ancestors 'none'")
                 .build();
     }
 }

@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.events.AssignmentAcknowledged;
+import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.Channel;
+import kz.zhedel.events.PageProgressed;
 import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.Page;
 import kz.zhedel.platform.outbox.Outbox;
@@ -99,6 +101,38 @@ public class Acknowledgements {
         return new Answer(Outcome.UNKNOWN_PAGE, null);
     }
 
+    /**
+     * A step after the acknowledgement through the signed link (on scene, then resolved): once each, in order, while
+     * the assignment lasts; announced for dispatch. The token's expiry is checked by the caller.
+     */
+    @Transactional
+    public Answer progress(UUID pageId, PageProgressed.Stage stage) {
+        Page page = Page.lock(pageId);
+        if (page == null) {
+            return new Answer(Outcome.UNKNOWN_PAGE, null);
+        }
+        if (page.progress().next() != stage) {
+            return new Answer(Outcome.ALREADY_ANSWERED, page);
+        }
+        outbox.record(page.progress(stage, clock.instant()));
+        return new Answer(Outcome.ANSWERED, page);
+    }
+
+    /**
+     * Dispatch reports a step of an assignment: its acknowledged pages keep in step (a step through the API shows on
+     * the page too), and an end stops every page of it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assignmentProgressed(AssignmentProgressed event) {
+        Instant at = event.at() == null ? clock.instant() : event.at();
+        for (Page acknowledged : Page.acknowledgedOf(event.assignmentId())) {
+            Page.lock(acknowledged.id).assignmentProgressed(event.stage(), at);
+        }
+        if (event.stage().isEnd()) {
+            assignmentEnded(event.assignmentId());
+        }
+    }
+
     /** Dispatch took the acknowledgement some other way: this assignment's pages stop, with nothing to announce. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledgedElsewhere(AssignmentAcknowledged event) {
@@ -112,6 +146,10 @@ public class Acknowledgements {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignmentEnded(UUID assignmentId) {
+        Instant now = clock.instant();
+        for (Page acknowledged : Page.acknowledgedOf(assignmentId)) {
+            Page.lock(acknowledged.id).assignmentProgressed(AssignmentProgressed.Stage.CANCELLED, now);
+        }
         closeOpenPages(assignmentId, Page::withdraw, "ended");
     }
 

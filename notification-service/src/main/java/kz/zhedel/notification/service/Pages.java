@@ -75,6 +75,8 @@ public class Pages {
         page.language = event.language();
         page.responderLanguage = event.responderLanguage();
         page.ackDeadline = event.ackDeadline();
+        page.role = event.role();
+        page.linkedIncidents = event.linkedIncidents();
         if (event.alert() != null) {
             page.alertReason = event.alert().reason();
             page.alertRole = event.alert().role();
