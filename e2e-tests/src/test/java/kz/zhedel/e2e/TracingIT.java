@@ -55,7 +55,7 @@ class TracingIT {
     }
 
     @Test
-    void oneIncidentIsOneTraceFromTheReportThroughDispatchToThePage() throws IOException {
+    void oneIncidentIsOneTraceFromTheReportThroughDispatchToThePageAndItsAcknowledgement() throws IOException {
         api.onShift("Traced Psychologist", "PSYCHOLOGIST", "SARYARKA",
                 List.of(Map.of("channel", "WEBHOOK", "address", pager.url())));
         String traceId = hex(16);
@@ -64,6 +64,8 @@ class TracingIT {
         String incidentId = api.report("BULLYING", "P3", "SARYARKA", "00-" + traceId + "-" + partnerSpan + "-01");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pager.pagesFor(incidentId).size() == 1);
+        // the responder answers through the link: a request of its own, later, without the partner's traceparent
+        api.acknowledge(pager.pagesFor(incidentId).get(0).path("ackUrl").asText());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Span> trace = stack.traces().trace(traceId);
             // the partner's request, the hops through each outbox and Kafka, each consumer
@@ -72,6 +74,11 @@ class TracingIT {
             assertHop(trace, "dispatch-service", SpanKind.SPAN_KIND_CONSUMER, "zhedel.incidents.v1");
             assertHop(trace, "dispatch-service", SpanKind.SPAN_KIND_PRODUCER, "zhedel.dispatch.v1");
             assertHop(trace, "notification-service", SpanKind.SPAN_KIND_CONSUMER, "zhedel.dispatch.v1");
+            // the delivery worker sends the page in the incident's trace, and the answer through the link joins it
+            assertTrue(trace.stream().anyMatch(s -> "deliver page".equals(s.name())), "no delivery span: " + trace);
+            assertTrue(trace.stream().anyMatch(s -> "page answered".equals(s.name())), "no answer span: " + trace);
+            assertHop(trace, "notification-service", SpanKind.SPAN_KIND_PRODUCER, "zhedel.notifications.v1");
+            assertHop(trace, "dispatch-service", SpanKind.SPAN_KIND_CONSUMER, "zhedel.notifications.v1");
         });
         List<Span> trace = stack.traces().trace(traceId);
         Set<String> ids = trace.stream().map(Span::spanId).collect(Collectors.toSet());

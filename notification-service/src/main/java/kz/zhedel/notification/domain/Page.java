@@ -27,6 +27,7 @@ import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
+import kz.zhedel.platform.tracing.TraceParent;
 
 /** A request to page one responder about one incident; its id is the one dispatch chose. */
 @Entity
@@ -121,6 +122,17 @@ public class Page extends PanacheEntityBase {
 
     @Column(name = "failure_reason")
     public String failureReason;
+
+    /** The trace of the page request, continued by its delivery and its answer (see LaterWork). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
+    public TraceParent trace() {
+        return new TraceParent(traceParent, traceState);
+    }
 
     /**
      * The first delivery is announced and makes an unanswered page DELIVERED. A quick answer can overtake the record

@@ -19,9 +19,11 @@ import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.PageProgressed;
+import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.Page;
 import kz.zhedel.platform.outbox.Outbox;
+import kz.zhedel.platform.tracing.LaterWork;
 
 /**
  * A responder answered a page (link, SMS reply, Telegram button): acknowledged or declined once, announced once,
@@ -60,6 +62,9 @@ public class Acknowledgements {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    LaterWork laterWork;
 
     /** Through the signed link: the token already proved who may answer; its expiry is checked by the caller. */
     @Transactional
@@ -114,7 +119,7 @@ public class Acknowledgements {
         if (page.progress().next() != stage) {
             return new Answer(Outcome.ALREADY_ANSWERED, page);
         }
-        outbox.record(page.progress(stage, clock.instant()));
+        announce(page, page.progress(stage, clock.instant()));
         return new Answer(Outcome.ANSWERED, page);
     }
 
@@ -168,13 +173,14 @@ public class Acknowledgements {
             return new Answer(Outcome.ALREADY_ANSWERED, page);
         }
         Instant now = clock.instant();
-        if (choice == Choice.ACKNOWLEDGE) {
-            outbox.record(page.acknowledge(now));
-        } else {
-            outbox.record(page.decline(path.declineReason(), now));
-        }
+        announce(page, choice == Choice.ACKNOWLEDGE ? page.acknowledge(now) : page.decline(path.declineReason(), now));
         Delivery.pending(page.id).forEach(Delivery::cancel);
         return new Answer(Outcome.ANSWERED, page);
+    }
+
+    /** The responder's answer continues the incident's trace (the link's request is a trace of its own). */
+    private void announce(Page page, ZhedelEvent event) {
+        laterWork.inTrace(page.trace(), "page answered", () -> outbox.record(event));
     }
 
     private static boolean sentTo(Page page, List<Channel> channels, Predicate<String> address) {

@@ -34,6 +34,7 @@ import kz.zhedel.notification.domain.Page;
 import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.notification.domain.SentMessage;
 import kz.zhedel.platform.outbox.Outbox;
+import kz.zhedel.platform.tracing.TraceParent;
 
 /**
  * The worker's short transactions around a send: claiming due deliveries under a lease (holding back, and later
@@ -50,7 +51,8 @@ public class DeliveryLedger {
      * One message this instance sends and holds until its lease ends: one delivery, or several of the same contact
      * bundled. {@code attempts} tells a stale claim from a live one.
      */
-    public record Claim(List<Held> held, UUID responderId, Channel channel, Notice notice) {
+    /** Deliveries sent together; {@code trace} is the first page's, which the send continues. */
+    public record Claim(List<Held> held, UUID responderId, Channel channel, Notice notice, TraceParent trace) {
 
         public record Held(long deliveryId, UUID pageId, int attempts) {
         }
@@ -253,7 +255,7 @@ public class DeliveryLedger {
         }
         Delivery one = deliveries.get(0);
         return new Claim(held, one.responderId, one.channel, new Notice(messages, one.address,
-                first.textLanguage()));
+                first.textLanguage()), first.trace());
     }
 
     PageMessage message(Page page) {

@@ -23,6 +23,7 @@ import kz.zhedel.notification.channel.DeliveryResult;
 import kz.zhedel.notification.channel.PageChannels;
 import kz.zhedel.notification.config.DeliveryConfig;
 import kz.zhedel.notification.service.DeliveryLedger.Claim;
+import kz.zhedel.platform.tracing.LaterWork;
 
 /**
  * Sends due deliveries. The database is the schedule: a dispatcher thread claims due rows (woken after a page
@@ -43,6 +44,9 @@ public class DeliveryWorker {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    LaterWork laterWork;
 
     private final int concurrency;
     private final Duration pollInterval;
@@ -103,10 +107,13 @@ public class DeliveryWorker {
         inFlight.incrementAndGet();
         senders.execute(() -> {
             try {
-                DeliveryResult result = send(claim);
-                metrics.counter("zhedel.page.delivery.attempts", "channel", claim.channel().name(),
-                        "outcome", result.outcome().name()).increment();
-                ledger.record(claim, result);
+                // in the incident's trace: the page delivered (or failed) that the outbox announces continues it
+                laterWork.inTrace(claim.trace(), "deliver page", () -> {
+                    DeliveryResult result = send(claim);
+                    metrics.counter("zhedel.page.delivery.attempts", "channel", claim.channel().name(),
+                            "outcome", result.outcome().name()).increment();
+                    ledger.record(claim, result);
+                });
             } catch (RuntimeException e) {
                 LOG.warnf("result of delivery %d not recorded, it is sent again after its lease: %s",
                         claim.firstDeliveryId(), e.getMessage());

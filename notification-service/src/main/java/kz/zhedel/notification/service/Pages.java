@@ -25,6 +25,7 @@ import kz.zhedel.notification.domain.Delivery;
 import kz.zhedel.notification.domain.Page;
 import kz.zhedel.notification.domain.PageStatus;
 import kz.zhedel.platform.outbox.Outbox;
+import kz.zhedel.platform.tracing.TraceParent;
 import kz.zhedel.platform.tx.AfterCommit;
 
 /**
@@ -68,6 +69,9 @@ public class Pages {
         page.id = event.pageId();
         page.incidentId = event.incidentId();
         page.assignmentId = event.assignmentId();
+        TraceParent trace = TraceParent.current(); // the consumer's span: delivery and answer continue it
+        page.traceParent = trace.traceparent();
+        page.traceState = trace.tracestate();
         page.responderId = event.responderId();
         page.category = event.category();
         page.severity = event.severity();
