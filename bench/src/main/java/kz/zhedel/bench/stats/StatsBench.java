@@ -27,13 +27,12 @@ import kz.zhedel.bench.LocalStack;
 /**
  * {@code ./zhedel bench stats}: the latency of each statistics route as a client sees it, over whatever reporting
  * holds (after {@code seed-stats}). Each route, JSON and CSV, with and without filters, is asked
- * {@value #WARM_UP} times to warm up (not counted), then {@code ZHEDEL_BENCH_REQUESTS} (200) times one after the
+ * {@code ZHEDEL_BENCH_WARMUP} (30) times to warm up (not counted), then {@code ZHEDEL_BENCH_REQUESTS} (200) times one after the
  * other; p50/p99/max from an HdrHistogram of the response times. Printed as a table with the last seed's ingest
  * rate and written to {@code $ZHEDEL_HOME/bench/stats-<time>.json} (and {@code stats-latest.json}).
  */
 public final class StatsBench {
 
-    private static final int WARM_UP = 30;
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
     /** One route as measured. */
@@ -43,6 +42,7 @@ public final class StatsBench {
     public static void main(String[] args) throws Exception {
         LocalStack stack = LocalStack.devStackOrExit();
         int requests = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_REQUESTS", "200"));
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_WARMUP", "30"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade
         String incidents = get(client, stack, new Route("count", "/api/v1/stats/summary", "application/json"))
                 .replaceAll("(?s)^\\{\"incidents\":(\\d+).*", "$1");
@@ -50,7 +50,7 @@ public final class StatsBench {
         System.out.printf("%-44s %8s %8s %8s%n", "route (" + requests + " requests each)", "p50 ms", "p99 ms",
                 "max ms");
         for (Route route : routes()) {
-            for (int i = 0; i < WARM_UP; i++) {
+            for (int i = 0; i < warmUp; i++) {
                 get(client, stack, route);
             }
             Histogram h = new Histogram(3_600_000_000L, 3);
@@ -69,7 +69,7 @@ public final class StatsBench {
         System.out.println("Incidents in reporting: " + incidents + "; last seed: " + ingest);
         String json = String.format(Locale.ROOT, "{\"at\": \"%s\", \"incidents\": %s, \"requestsPerRoute\": %d, "
                 + "\"warmUp\": %d, \"load\": \"%s\", \"seed\": %s,%n \"routes\": {%n%s}}%n", Instant.now(), incidents,
-                requests, WARM_UP, Files.readString(Path.of("/proc/loadavg")).trim(), ingest,
+                requests, warmUp, Files.readString(Path.of("/proc/loadavg")).trim(), ingest,
                 results.entrySet().stream().map(e -> String.format(Locale.ROOT,
                         "  \"%s\": {\"p50Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f}", e.getKey(),
                         e.getValue()[0] / 1000.0, e.getValue()[1] / 1000.0, e.getValue()[2] / 1000.0))
