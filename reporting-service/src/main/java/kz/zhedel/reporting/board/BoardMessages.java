@@ -100,8 +100,23 @@ public interface BoardMessages {
     @Message("Assign")
     String assign();
 
-    @Message("Responder id")
+    @Message("Responder")
     String responderId();
+
+    @Message("Role")
+    String responderRole();
+
+    @Message("choose a name")
+    String chooseResponder();
+
+    @Message("on call now ({via})")
+    String onCallNow(String via);
+
+    @Message("not on call")
+    String offDuty();
+
+    @Message("{#if status == 0}dispatch cannot be reached{#else}dispatch refused the list ({status}){/if}")
+    String respondersUnavailable(int status);
 
     @Message("Reason")
     String reason();

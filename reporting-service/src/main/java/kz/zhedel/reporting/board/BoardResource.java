@@ -50,6 +50,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import kz.zhedel.events.CancelReason;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.rest.Problem;
 
 /**
@@ -63,12 +64,17 @@ public class BoardResource {
 
     static final String SESSION_COOKIE = "zhedel_board";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The roles the assign form offers: a team's (the duty coordinator is the safety net, not a team member). */
+    static final List<ResponderRole> TEAM_ROLES = Arrays.stream(ResponderRole.values())
+            .filter(r -> r != ResponderRole.COORDINATOR).toList();
     private static final Logger LOG = Logger.getLogger(BoardResource.class);
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance board(BoardUser user, String language, List<String> languages,
-                List<CancelReason> cancelReasons);
+                List<CancelReason> cancelReasons, List<ResponderRole> roles);
+
+        static native TemplateInstance responders(List<ResponderChoice> choices, boolean failed, int status);
 
         static native TemplateInstance incidents(OpenIncidents.Board board);
 
@@ -100,6 +106,10 @@ public class BoardResource {
     DispatchClient dispatch;
 
     @Inject
+    @RestClient
+    DispatchRoster roster;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -127,7 +137,7 @@ public class BoardResource {
     public Response board() {
         return current()
                 .map(user -> Response.ok(localized(Templates.board(user, locale().getLanguage(),
-                        BoardLanguage.SUPPORTED, List.of(CancelReason.values())))).build())
+                        BoardLanguage.SUPPORTED, List.of(CancelReason.values()), TEAM_ROLES))).build())
                 .orElseGet(() -> signIn(Response.Status.UNAUTHORIZED, null));
     }
 
@@ -222,6 +232,25 @@ public class BoardResource {
     public BoardCharts.Charts chartData(@Context UriInfo uri) {
         signedIn(uri);
         return charts.now();
+    }
+
+    @GET
+    @Path("board/responders")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The assign form's names: a role's active responders from dispatch, on call now first")
+    public TemplateInstance responders(@QueryParam("role") String role, @Context UriInfo uri) {
+        BoardUser user = signedIn(uri);
+        ResponderRole chosen = TEAM_ROLES.stream().filter(r -> r.name().equals(role)).findFirst()
+                .orElseThrow(() -> invalid("role", "one of " + TEAM_ROLES, uri));
+        try {
+            return localized(Templates.responders(ResponderChoice.of(roster.responders(bearer(user), chosen),
+                    roster.onCall(bearer(user), chosen)), false, 0));
+        } catch (WebApplicationException e) {
+            return localized(Templates.responders(List.of(), true, e.getResponse().getStatus()));
+        } catch (ProcessingException e) {
+            LOG.warnf("dispatch cannot be reached: %s", e.getMessage());
+            return localized(Templates.responders(List.of(), true, 0));
+        }
     }
 
     @POST
