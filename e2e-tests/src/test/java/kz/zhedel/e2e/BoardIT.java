@@ -78,7 +78,12 @@ class BoardIT {
                 d.findElement(row).findElement(By.cssSelector("button.act")).click();
                 return true;
             });
-            browser.driver().findElement(By.cssSelector("#assign-form input[name=responderId]")).sendKeys(named);
+            // picked by name from dispatch's psychologists (the role offered first), on call now
+            By choice = By.cssSelector("#assign-form select[name=responderId] option[value='" + named + "']");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(choice, "on call now"));
+            assertTrue(browser.driver().findElement(choice).getText().startsWith("Psychologist named on the board"));
+            new Select(browser.driver().findElement(By.cssSelector("#assign-form select[name=responderId]")))
+                    .selectByValue(named);
             browser.driver().findElement(By.cssSelector("#assign-form input[name=reason]"))
                     .sendKeys("knows the family");
             browser.driver().findElement(By.cssSelector("#assign-form button")).click();
