@@ -79,16 +79,19 @@ class BoardOidcTest {
 
     /** The provider's tokens for the next code exchange: this user with these roles in {@code groups}. */
     private String signsInAs(String subject, String... roles) {
-        String access = Jwt.preferredUserName(subject).subject(subject).groups(Set.of(roles))
-                .issuer("https://server.example.com").audience("https://server.example.com")
-                .expiresIn(Duration.ofMinutes(5)).jws().keyId("1").sign("privateKey.jwk");
-        String id = Jwt.preferredUserName(subject).subject(subject).groups(Set.of(roles))
-                .issuer("https://server.example.com").audience("https://server.example.com")
-                .expiresIn(Duration.ofMinutes(5)).jws().keyId("1").sign("privateKey.jwk");
+        String access = providerToken(subject, roles);
         provider.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("authorization_code"))
-                .willReturn(okJson("{\"access_token\":\"" + access + "\",\"id_token\":\"" + id
-                        + "\",\"refresh_token\":\"r-" + subject + "\",\"expires_in\":300}")));
+                .willReturn(okJson("{\"access_token\":\"" + access + "\",\"id_token\":\""
+                        + providerToken(subject, roles) + "\",\"refresh_token\":\"r-" + subject
+                        + "\",\"expires_in\":300}")));
         return access;
+    }
+
+    /** A token signed with the WireMock provider's key (the one its JWKS publishes). */
+    private static String providerToken(String subject, String... roles) {
+        return Jwt.preferredUserName(subject).subject(subject).groups(Set.of(roles))
+                .issuer("https://server.example.com").audience("https://server.example.com")
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("1").sign("privateKey.jwk");
     }
 
     private static WebDriverWait waiting(Browser browser) {
