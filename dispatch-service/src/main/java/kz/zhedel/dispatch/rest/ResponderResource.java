@@ -71,10 +71,10 @@ public class ResponderResource {
     @RolesAllowed({ Roles.OPS, Roles.COORDINATOR })
     @Operation(summary = "The active responders of a role on call now (shift or rotation turn), and how")
     public List<OnCallView> onCall(@QueryParam("role") String role) {
-        ResponderRole filter = QueryParams.optional("role", role, ResponderRole::valueOf,
-                "one of " + Arrays.toString(ResponderRole.values()));
+        String roles = "one of " + Arrays.toString(ResponderRole.values());
+        ResponderRole filter = QueryParams.optional("role", role, ResponderRole::valueOf, roles);
         if (filter == null) {
-            throw new BadRequestException("query parameter role must be one of " + Arrays.toString(ResponderRole.values()));
+            throw new BadRequestException("query parameter role must be " + roles);
         }
         return onCall.onCall(filter, clock.instant()).entrySet().stream()
                 .map(e -> new OnCallView(e.getKey(), e.getValue())).toList();
