@@ -107,23 +107,50 @@ final class Repo {
         }
     }
 
-    /** The class-level and method-level {@code @Path} values of a service's and platform's REST resources. */
+    /**
+     * The routes of a service's and platform's REST resources (each method's {@code @Path} under its class's, e.g.
+     * {@code /board/incidents/{id}/assign}; a class's own path for its methods without one), its static files
+     * ({@code src/main/resources/META-INF/resources}) and {@code /webjars/} when it serves webjars.
+     */
     static Set<String> routes(String service) {
         Set<String> paths = new TreeSet<>();
         for (Path dir : List.of(ROOT.resolve(app(service)).resolve("src/main/java"),
                 ROOT.resolve("platform/src/main/java"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(f -> f.toString().endsWith("Resource.java")).forEach(f -> {
-                    Matcher m = Pattern.compile("(?m)^@Path\\(\"([^\"]+)\"\\)").matcher(read(f));
-                    while (m.find()) {
-                        paths.add(m.group(1));
+                    String text = read(f);
+                    Matcher type = Pattern.compile("(?m)^@Path\\(\"([^\"]+)\"\\)").matcher(text);
+                    if (!type.find()) {
+                        return;
+                    }
+                    paths.add(normalized(type.group(1)));
+                    Matcher method = Pattern.compile("(?m)^\\s+@Path\\(\"([^\"]+)\"\\)").matcher(text);
+                    while (method.find()) {
+                        paths.add(normalized(type.group(1) + "/" + method.group(1)));
                     }
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        Path statics = ROOT.resolve(app(service)).resolve("src/main/resources/META-INF/resources");
+        if (Files.isDirectory(statics)) {
+            try (Stream<Path> files = Files.walk(statics)) {
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> paths.add("/" + statics.relativize(f).toString().replace('\\', '/')));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (read(ROOT.resolve(app(service)).resolve("pom.xml")).contains("<groupId>org.webjars")) {
+            paths.add("/webjars/");
+        }
         return paths;
+    }
+
+    private static String normalized(String path) {
+        String joined = ("/" + path).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     static String read(Path file) {

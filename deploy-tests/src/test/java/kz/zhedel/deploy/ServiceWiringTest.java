@@ -116,7 +116,11 @@ class ServiceWiringTest {
         }
     }
 
-    /** The Ingress routes only intake's incident API, notification's links and callbacks and reporting's figures. */
+    /**
+     * The Ingress routes only intake's incident API, notification's links and callbacks, reporting's figures and the
+     * ops board's pages (its root exactly, sign-in and sign-out, its own paths and the webjars it loads). An Exact
+     * path must be a route; a Prefix must end at a segment of some route.
+     */
     @Test
     void theIngressExposesOnlyPublicRoutesThatExist() {
         Manifests prod = Manifests.of("prod");
@@ -124,15 +128,23 @@ class ServiceWiringTest {
         for (JsonNode rule : prod.get("Ingress", "zhedel").at("/spec/rules")) {
             for (JsonNode path : rule.at("/http/paths")) {
                 String backend = path.at("/backend/service/name").asText();
-                String prefix = path.path("path").asText();
-                String service = backend.replace("-service", "");
-                assertTrue(Repo.routes(service).stream().anyMatch(r -> r.startsWith(prefix)),
-                        backend + " serves no route under " + prefix + ": " + Repo.routes(service));
-                exposed.add(backend + prefix);
+                String route = path.path("path").asText();
+                String type = path.path("pathType").asText();
+                Set<String> routes = Repo.routes(backend.replace("-service", ""));
+                if (type.equals("Exact")) {
+                    assertTrue(routes.contains(route), backend + " serves no route " + route + ": " + routes);
+                } else {
+                    assertEquals("Prefix", type, backend + route);
+                    assertTrue(routes.stream().anyMatch(r -> r.equals(route) || r.startsWith(route + "/")),
+                            backend + " serves no route under " + route + ": " + routes);
+                }
+                exposed.add(backend + route + (type.equals("Exact") ? " exact" : ""));
             }
         }
         assertEquals(Set.of("intake-service/api/v1/incidents", "notification-service/ack",
-                "notification-service/callbacks", "reporting-service/api/v1/stats"), exposed);
+                "notification-service/callbacks", "reporting-service/api/v1/stats", "reporting-service/ exact",
+                "reporting-service/login", "reporting-service/logout exact", "reporting-service/board",
+                "reporting-service/webjars"), exposed);
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
@@ -32,6 +34,9 @@ import kz.zhedel.testing.RealInfrastructure;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class RosterResourceTest {
+
+    @Inject
+    MovableClock clock;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -74,6 +79,38 @@ class RosterResourceTest {
                 .body("id", hasItem(psychologist.toString()))
                 .body("id", not(hasItem(inspector.toString())))
                 .body("role", everyItem(equalTo("PSYCHOLOGIST")));
+    }
+
+    /** The ops board's assign form: the coordinator reads a role's responders and who of them is on call now. */
+    @Test
+    void theCoordinatorReadsTheRespondersOfARoleAndWhoIsOnCallNow() {
+        Instant now = clock.instant();
+        UUID onShift = Ops.enrol("on-call-list-1", ResponderRole.SOCIAL_WORKER, List.of("kk"), District.NURA);
+        UUID offDuty = Ops.enrol("on-call-list-2", ResponderRole.SOCIAL_WORKER, List.of("ru"), District.NURA);
+        UUID deactivated = Ops.enrol("on-call-list-3", ResponderRole.SOCIAL_WORKER, List.of("ru"), District.NURA);
+        Ops.shift(onShift, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)));
+        Ops.shift(deactivated, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)));
+        ops().body(Map.of("reason", "left the centre")).when()
+                .post("/api/v1/responders/{id}/deactivate", deactivated).then().statusCode(200);
+
+        Coordinators.coordinator().queryParam("role", "SOCIAL_WORKER").when().get("/api/v1/responders")
+                .then().statusCode(200).body("id", hasItems(onShift.toString(), offDuty.toString()))
+                .body("role", everyItem(equalTo("SOCIAL_WORKER")));
+        Coordinators.coordinator().queryParam("role", "SOCIAL_WORKER").when().get("/api/v1/responders/on-call")
+                .then().statusCode(200)
+                .body("responderId", hasItem(onShift.toString()))
+                .body("responderId", not(hasItem(offDuty.toString())))
+                .body("responderId", not(hasItem(deactivated.toString())))
+                .body("find { it.responderId == '" + onShift + "' }.via", equalTo("on shift"));
+
+        Coordinators.coordinator().when().get("/api/v1/responders/on-call")
+                .then().statusCode(400).contentType(startsWith(PROBLEM)).body("detail", containsString("role"));
+        Coordinators.responder(onShift).queryParam("role", "SOCIAL_WORKER").when().get("/api/v1/responders")
+                .then().statusCode(403).contentType(startsWith(PROBLEM));
+        Coordinators.responder(onShift).queryParam("role", "SOCIAL_WORKER").when().get("/api/v1/responders/on-call")
+                .then().statusCode(403);
+        // reading is all: the roster stays the ops team's
+        Coordinators.coordinator().body(aPsychologist()).when().post("/api/v1/responders").then().statusCode(403);
     }
 
     @Test

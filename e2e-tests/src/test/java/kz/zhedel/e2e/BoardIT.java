@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +48,7 @@ class BoardIT {
     void aReportAppearsOnTheBoardAndTheBoardsAssignmentAndCancellationReachDispatchAndThePartner() {
         api.onShift("Psychologist Nura", "PSYCHOLOGIST", "NURA", pager.url());
         String named = api.enrol("Psychologist named on the board", "PSYCHOLOGIST", "NURA", pager.url());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        api.shift(named, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(1)));
+        // not on shift, so that dispatch's own choice is the other one: the coordinator picks them by name
 
         try (Browser browser = Browser.start(Browser.DESKTOP, "en")) {
             WebDriverWait wait = new WebDriverWait(browser.driver(), SECONDS);
@@ -78,7 +75,14 @@ class BoardIT {
                 d.findElement(row).findElement(By.cssSelector("button.act")).click();
                 return true;
             });
-            browser.driver().findElement(By.cssSelector("#assign-form input[name=responderId]")).sendKeys(named);
+            // picked by name from dispatch's psychologists (the role offered first), after those on call now
+            By choice = By.cssSelector("#assign-form select[name=responderId] option[value='" + named + "']");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(choice, "not on call"));
+            assertTrue(browser.driver().findElement(By.cssSelector("#assign-form select[name=responderId] "
+                    + "option.on-call")).getText().contains("on call now"), "those on call are offered first");
+            assertTrue(browser.driver().findElement(choice).getText().startsWith("Psychologist named on the board"));
+            new Select(browser.driver().findElement(By.cssSelector("#assign-form select[name=responderId]")))
+                    .selectByValue(named);
             browser.driver().findElement(By.cssSelector("#assign-form input[name=reason]"))
                     .sendKeys("knows the family");
             browser.driver().findElement(By.cssSelector("#assign-form button")).click();

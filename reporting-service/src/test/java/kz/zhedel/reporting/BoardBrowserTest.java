@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -128,9 +129,16 @@ class BoardBrowserTest {
             waiting(browser).until(ExpectedConditions.presenceOfNestedElementLocatedBy(row,
                     By.cssSelector(".member[data-assignment]")));
             browser.driver().findElement(row).findElement(By.cssSelector("button.act")).click();
-            UUID responder = UUID.randomUUID();
-            browser.driver().findElement(By.cssSelector("#assign-form input[name=responderId]"))
-                    .sendKeys(responder.toString());
+            // the coordinator picks a name: the role's psychologists from dispatch, the one on call now first
+            UUID responder = DispatchStandIn.ON_CALL;
+            By names = By.cssSelector("#assign-form select[name=responderId] option");
+            waiting(browser).until(d -> d.findElements(names).size() == 3);
+            List<String> offered = browser.driver().findElements(names).stream().map(WebElement::getText).toList();
+            assertEquals("Zarina Omarova · on call now (on shift)", offered.get(1), offered.toString());
+            assertEquals("Aigul Bekova · not on call", offered.get(2), offered.toString());
+            new org.openqa.selenium.support.ui.Select(browser.driver()
+                    .findElement(By.cssSelector("#assign-form select[name=responderId]")))
+                    .selectByValue(responder.toString());
             browser.driver().findElement(By.cssSelector("#assign-form input[name=reason]")).sendKeys("speaks Kazakh");
             new org.openqa.selenium.support.ui.Select(browser.driver()
                     .findElement(By.cssSelector("#assign-form select[name=replaces]")))
@@ -144,6 +152,9 @@ class BoardBrowserTest {
             assertTrue(call.body().contains("\"responderId\":\"" + responder + "\""), call.body());
             assertTrue(call.body().contains("\"replaces\":\"" + assignment + "\""), call.body());
             assertTrue(call.authorization().startsWith("Bearer ey"));
+            assertTrue(DispatchStandIn.CALLS.stream().anyMatch(c -> c.path().equals(
+                    "/api/v1/responders/on-call?role=PSYCHOLOGIST") && c.authorization().equals(call.authorization())),
+                    "the names were read from dispatch as the signed-in user");
             browser.screenshot("board-assigned");
         }
     }

@@ -184,4 +184,29 @@ class BoardTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("responderId"));
     }
+
+    @Test
+    void theAssignFormOffersARolesRespondersByNameOnCallFirst() {
+        String session = BoardLinks.session("coordinator", "duty-roster");
+        String options = given().cookie("zhedel_board", session).header("Accept-Language", "en")
+                .queryParam("role", "PSYCHOLOGIST").when().get("/board/responders")
+                .then().statusCode(200).extract().asString();
+        int onCall = options.indexOf("Zarina Omarova · on call now (on shift)");
+        int offDuty = options.indexOf("Aigul Bekova · not on call");
+        assertTrue(onCall > 0 && offDuty > onCall, "on call first: " + options);
+        assertTrue(options.contains("value=\"" + DispatchStandIn.ON_CALL + "\""), options);
+        assertTrue(!options.contains("Former Psychologist") && !options.contains("+7 701"),
+                "no deactivated responder, no contact: " + options);
+        String bearer = DispatchStandIn.CALLS.stream()
+                .filter(c -> c.path().equals("/api/v1/responders?role=PSYCHOLOGIST")).reduce((a, b) -> b)
+                .orElseThrow().authorization();
+        assertTrue(bearer.startsWith("Bearer ey"), "the user's dispatch token, not a key");
+
+        for (String role : List.of("COORDINATOR", "ASTRONAUT")) {
+            given().cookie("zhedel_board", session).queryParam("role", role).when().get("/board/responders")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("role"));
+        }
+        given().queryParam("role", "PSYCHOLOGIST").when().get("/board/responders").then().statusCode(401);
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +24,16 @@ public class DispatchStandIn implements QuarkusTestResourceLifecycleManager {
 
     public record Call(String path, String authorization, String body) {
     }
+
+    /** Dispatch's psychologists: one on call now, one not, one deactivated (the stand-in's roster). */
+    static final UUID ON_CALL = UUID.fromString("0b7f9c1e-0000-4000-8000-000000000001");
+    static final UUID OFF_DUTY = UUID.fromString("0b7f9c1e-0000-4000-8000-000000000002");
+    static final UUID DEACTIVATED = UUID.fromString("0b7f9c1e-0000-4000-8000-000000000003");
+    private static final String PSYCHOLOGISTS = "[{\"id\":\"" + OFF_DUTY + "\",\"name\":\"Aigul Bekova\","
+            + "\"role\":\"PSYCHOLOGIST\",\"active\":true,\"contacts\":[{\"channel\":\"SMS\",\"address\":\"+7 701 000\"}]},"
+            + "{\"id\":\"" + ON_CALL + "\",\"name\":\"Zarina Omarova\",\"role\":\"PSYCHOLOGIST\",\"active\":true},"
+            + "{\"id\":\"" + DEACTIVATED + "\",\"name\":\"Former Psychologist\",\"role\":\"PSYCHOLOGIST\","
+            + "\"active\":false}]";
 
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     static final Set<String> REFUSING = ConcurrentHashMap.newKeySet();
@@ -44,6 +55,19 @@ public class DispatchStandIn implements QuarkusTestResourceLifecycleManager {
                     + "\"detail\":\"the incident is cancelled already\"}" : "{}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", refused ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(refused ? 409 : 201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/api/v1/responders", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            CALLS.add(new Call(path + "?" + query, exchange.getRequestHeaders().getFirst("Authorization"), ""));
+            boolean psychologists = query.equals("role=PSYCHOLOGIST");
+            String answer = !psychologists ? "[]" : path.endsWith("/on-call")
+                    ? "[{\"responderId\":\"" + ON_CALL + "\",\"via\":\"on shift\"}]" : PSYCHOLOGISTS;
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });

@@ -1,6 +1,7 @@
 package kz.zhedel.dispatch.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import kz.zhedel.dispatch.domain.Responder;
+import kz.zhedel.dispatch.service.OnCall;
 import kz.zhedel.dispatch.service.Roster;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.security.Roles;
@@ -35,6 +38,12 @@ public class ResponderResource {
     @Inject
     Roster roster;
 
+    @Inject
+    OnCall onCall;
+
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol a responder with their districts, languages and contacts (tried in the given order)")
@@ -44,12 +53,31 @@ public class ResponderResource {
                 .entity(ResponderView.of(responder)).build();
     }
 
+    /** Who of a role is on call now and how: the coordinator's choice when assigning by hand (the ops board). */
+    public record OnCallView(UUID responderId, String via) {
+    }
+
     @GET
-    @Operation(summary = "All responders, or those of one role")
+    @RolesAllowed({ Roles.OPS, Roles.COORDINATOR })
+    @Operation(summary = "All responders, or those of one role (also for the coordinator, who assigns by name)")
     public List<ResponderView> list(@QueryParam("role") String role) {
         ResponderRole filter = QueryParams.optional("role", role, ResponderRole::valueOf,
                 "one of " + Arrays.toString(ResponderRole.values()));
         return Responder.byRole(filter).stream().map(ResponderView::of).toList();
+    }
+
+    @GET
+    @Path("/on-call")
+    @RolesAllowed({ Roles.OPS, Roles.COORDINATOR })
+    @Operation(summary = "The active responders of a role on call now (shift or rotation turn), and how")
+    public List<OnCallView> onCall(@QueryParam("role") String role) {
+        String roles = "one of " + Arrays.toString(ResponderRole.values());
+        ResponderRole filter = QueryParams.optional("role", role, ResponderRole::valueOf, roles);
+        if (filter == null) {
+            throw new BadRequestException("query parameter role must be " + roles);
+        }
+        return onCall.onCall(filter, clock.instant()).entrySet().stream()
+                .map(e -> new OnCallView(e.getKey(), e.getValue())).toList();
     }
 
     @GET

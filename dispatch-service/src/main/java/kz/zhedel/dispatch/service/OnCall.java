@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,6 +63,21 @@ public class OnCall {
             return new Candidate(r, duty.via(), r.covers(district) || duty.districts().contains(district),
                     r.speaks(language), current.open(), current.weighted(), restingSince, at);
         }).min(Candidate.PREFERENCE);
+    }
+
+    /**
+     * The active responders of the role on call at t, each once, with how they are on call ("on shift", "on call via
+     * rotation 'Night psychologists'"), in the order {@link #duties} finds them.
+     */
+    public Map<UUID, String> onCall(ResponderRole role, Instant at) {
+        Map<UUID, String> via = new LinkedHashMap<>();
+        duties(role, at).forEach(duty -> via.putIfAbsent(duty.responderId(), duty.via()));
+        if (!via.isEmpty()) {
+            Set<UUID> active = Responder.<Responder>list("id in ?1 and active = true", via.keySet()).stream()
+                    .map(r -> r.id).collect(Collectors.toSet());
+            via.keySet().retainAll(active);
+        }
+        return via;
     }
 
     /** Everyone of the role on call at t: shifts first, then rotation turns. */

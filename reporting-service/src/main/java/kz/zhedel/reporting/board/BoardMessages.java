@@ -26,6 +26,12 @@ public interface BoardMessages {
             + "(on the dev stack: ./zhedel login coordinator NAME).")
     String signInText();
 
+    @Message("Sign in with your organisation's account")
+    String signInOidc();
+
+    @Message("Signed in: open the board")
+    String openBoard();
+
     @Message("{#when reason}{#is INVALID}This sign-in link is not valid.{#is EXPIRED}This sign-in link has expired: "
             + "ask for a new one.{#is USED}This sign-in link was used already: each link opens the board once."
             + "{#is ROLE}The board is only for the coordinator and ops roles.{/when}")
@@ -94,8 +100,23 @@ public interface BoardMessages {
     @Message("Assign")
     String assign();
 
-    @Message("Responder id")
+    @Message("Responder")
     String responderId();
+
+    @Message("Role")
+    String responderRole();
+
+    @Message("choose a name")
+    String chooseResponder();
+
+    @Message("on call now ({via})")
+    String onCallNow(String via);
+
+    @Message("not on call")
+    String offDuty();
+
+    @Message("{#if status == 0}dispatch cannot be reached{#else}dispatch refused the list ({status}){/if}")
+    String respondersUnavailable(int status);
 
     @Message("Reason")
     String reason();

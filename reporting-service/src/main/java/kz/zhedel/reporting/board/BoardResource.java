@@ -7,20 +7,26 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
@@ -44,6 +50,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import kz.zhedel.events.CancelReason;
+import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.rest.Problem;
 
 /**
@@ -57,16 +64,24 @@ public class BoardResource {
 
     static final String SESSION_COOKIE = "zhedel_board";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The roles the assign form offers: a team's (the duty coordinator is the safety net, not a team member). */
+    static final List<ResponderRole> TEAM_ROLES = Arrays.stream(ResponderRole.values())
+            .filter(r -> r != ResponderRole.COORDINATOR).toList();
     private static final Logger LOG = Logger.getLogger(BoardResource.class);
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance board(BoardUser user, String language, List<String> languages,
-                List<CancelReason> cancelReasons);
+                List<CancelReason> cancelReasons, List<ResponderRole> roles);
+
+        static native TemplateInstance responders(List<ResponderChoice> choices, boolean failed, int status);
 
         static native TemplateInstance incidents(OpenIncidents.Board board);
 
-        static native TemplateInstance signIn(SignInRefused.Reason refused, String language, List<String> languages);
+        static native TemplateInstance signIn(SignInRefused.Reason refused, boolean oidc, String language,
+                List<String> languages);
+
+        static native TemplateInstance signedIn(String language);
 
         static native TemplateInstance result(Integer status, String title, String detail, List<String> errors);
     }
@@ -90,8 +105,22 @@ public class BoardResource {
     @RestClient
     DispatchClient dispatch;
 
+    @Inject
+    @RestClient
+    DispatchRoster roster;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    OidcSession oidcSession;
+
     @ConfigProperty(name = "zhedel.board.secure-cookie", defaultValue = "true")
     boolean secureCookie;
+
+    /** Production sign-in through the OIDC provider (code flow) is configured. */
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean oidc;
 
     @CookieParam(SESSION_COOKIE)
     String sessionCookie;
@@ -106,9 +135,9 @@ public class BoardResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The ops board (signed-in coordinator or ops), else the sign-in page")
     public Response board() {
-        return sessions.find(sessionCookie)
+        return current()
                 .map(user -> Response.ok(localized(Templates.board(user, locale().getLanguage(),
-                        BoardLanguage.SUPPORTED, List.of(CancelReason.values())))).build())
+                        BoardLanguage.SUPPORTED, List.of(CancelReason.values()), TEAM_ROLES))).build())
                 .orElseGet(() -> signIn(Response.Status.UNAUTHORIZED, null));
     }
 
@@ -127,12 +156,40 @@ public class BoardResource {
         }
     }
 
+    /**
+     * The OIDC sign-in: the code flow ({@code auth-mechanism=code} for this path) has sent the browser to the provider
+     * and back; a coordinator or ops user gets a board session (the same cookie and CSRF token as a link's). The
+     * answer is a page that moves on to the board rather than a redirect: the browser arrives here at the end of a
+     * redirect chain from the provider's site, on which it does not send the SameSite=Strict session cookie.
+     */
+    @GET
+    @Path("login/oidc")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Sign in through the OIDC provider (production): opens the board signed in")
+    public Response loginOidc() {
+        if (!oidc || accessToken().isEmpty()) {
+            return signIn(Response.Status.UNAUTHORIZED, null);
+        }
+        try {
+            String secret = sessions.openOidc(oidcSubject(), identity.getRoles());
+            return Response.ok(localized(Templates.signedIn(locale().getLanguage())))
+                    .cookie(sessionCookie(secret, -1)).build();
+        } catch (SignInRefused refused) {
+            LOG.infof("OIDC sign-in refused: %s", refused.getMessage());
+            oidcSession.logout().await().indefinitely();
+            return signIn(Response.Status.FORBIDDEN, refused.reason());
+        }
+    }
+
     @POST
     @Path("logout")
     @Operation(summary = "Sign out: the session ends")
     public Response logout(@HeaderParam(CSRF_HEADER) String csrf, @Context UriInfo uri) {
-        acting(csrf, uri);
+        BoardUser user = acting(csrf, uri);
         sessions.end(sessionCookie);
+        if (user.oidc()) {
+            oidcSession.logout().await().indefinitely();
+        }
         return Response.seeOther(URI.create("/")).cookie(sessionCookie("", 0)).header("HX-Redirect", "/").build();
     }
 
@@ -160,6 +217,7 @@ public class BoardResource {
     @GET
     @Path("board/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no") // the Ingress (nginx) passes each event on at once
     @Blocking
     @Operation(summary = "Server-sent events: the id of each incident changed, after its event committed")
     public Multi<String> changes(@Context UriInfo uri) {
@@ -174,6 +232,25 @@ public class BoardResource {
     public BoardCharts.Charts chartData(@Context UriInfo uri) {
         signedIn(uri);
         return charts.now();
+    }
+
+    @GET
+    @Path("board/responders")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The assign form's names: a role's active responders from dispatch, on call now first")
+    public TemplateInstance responders(@QueryParam("role") String role, @Context UriInfo uri) {
+        BoardUser user = signedIn(uri);
+        ResponderRole chosen = TEAM_ROLES.stream().filter(r -> r.name().equals(role)).findFirst()
+                .orElseThrow(() -> invalid("role", "one of " + TEAM_ROLES, uri));
+        try {
+            return localized(Templates.responders(ResponderChoice.of(roster.responders(bearer(user), chosen),
+                    roster.onCall(bearer(user), chosen)), false, 0));
+        } catch (WebApplicationException e) {
+            return localized(Templates.responders(List.of(), true, e.getResponse().getStatus()));
+        } catch (ProcessingException e) {
+            LOG.warnf("dispatch cannot be reached: %s", e.getMessage());
+            return localized(Templates.responders(List.of(), true, 0));
+        }
     }
 
     @POST
@@ -217,9 +294,28 @@ public class BoardResource {
         return call(() -> dispatch.note(bearer(user), incident, new DispatchClient.Note(text)));
     }
 
+    /**
+     * The signed-in user with the bearer to act with: a link's session, or an OIDC session's with the current access
+     * token of the same user's OIDC session (gone or another user's: not signed in).
+     */
+    private Optional<BoardUser> current() {
+        return sessions.find(sessionCookie).flatMap(user -> !user.oidc() ? Optional.of(user)
+                : accessToken().filter(token -> user.subject().equals(oidcSubject())).map(user::withBearer));
+    }
+
+    private Optional<String> accessToken() {
+        AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
+        return Optional.ofNullable(token).map(AccessTokenCredential::getToken);
+    }
+
+    private String oidcSubject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getSubject() != null ? jwt.getSubject() : identity.getPrincipal().getName();
+    }
+
     /** The signed-in user, or a 401 problem. */
     private BoardUser signedIn(UriInfo uri) {
-        return sessions.find(sessionCookie).orElseThrow(() -> new WebApplicationException(
+        return current().orElseThrow(() -> new WebApplicationException(
                 Problem.of(Response.Status.UNAUTHORIZED, "sign in to the board first", uri.getPath()).toResponse()));
     }
 
@@ -280,7 +376,7 @@ public class BoardResource {
 
     private Response signIn(Response.Status status, SignInRefused.Reason refused) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(localized(Templates.signIn(refused, locale().getLanguage(), BoardLanguage.SUPPORTED))).build();
+                .entity(localized(Templates.signIn(refused, oidc, locale().getLanguage(), BoardLanguage.SUPPORTED))).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {

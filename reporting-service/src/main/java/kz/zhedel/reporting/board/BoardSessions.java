@@ -67,7 +67,7 @@ public class BoardSessions {
                 .isBefore(now)) {
             throw new SignInRefused(SignInRefused.Reason.EXPIRED, "the link was issued more than 10 minutes ago");
         }
-        String role = boardRole(link);
+        String role = boardRole(link.getGroups());
         String jti = link.getTokenID();
         if (jti == null || jti.isBlank() || jti.length() > 100) {
             throw new SignInRefused(SignInRefused.Reason.INVALID, "the link has no jti");
@@ -75,7 +75,7 @@ public class BoardSessions {
         Object nested = link.getClaim("dispatch");
         String bearer = nested == null ? null : nested.toString().replace("\"", "");
         JsonWebToken dispatch = verify(bearer);
-        if (!link.getSubject().equals(dispatch.getSubject()) || !role.equals(boardRole(dispatch))) {
+        if (!link.getSubject().equals(dispatch.getSubject()) || !role.equals(boardRole(dispatch.getGroups()))) {
             throw new SignInRefused(SignInRefused.Reason.INVALID, "the dispatch token is not the link's user");
         }
         int redeemed = session.createNativeMutationQuery("insert into board_login (jti, subject, redeemed_at) "
@@ -87,23 +87,41 @@ public class BoardSessions {
         if (redeemed == 0) {
             throw new SignInRefused(SignInRefused.Reason.USED, "the link was used already");
         }
-        Instant expires = min(now.plus(SESSION_LIFETIME), Instant.ofEpochSecond(dispatch.getExpirationTime()));
+        return open(link.getSubject(), role, bearer, min(now.plus(SESSION_LIFETIME),
+                Instant.ofEpochSecond(dispatch.getExpirationTime())));
+    }
+
+    /**
+     * Opens a session for a user the OIDC provider signed in (code flow) with these roles; answers its cookie secret.
+     * The row seals no bearer: each request takes the OIDC session's current access token.
+     */
+    @Transactional
+    public String openOidc(String subject, Set<String> roles) {
+        String role = boardRole(roles);
+        return open(subject, role, null, clock.instant().plus(SESSION_LIFETIME));
+    }
+
+    private String open(String subject, String role, String bearer, Instant expires) {
         String secret = random(32);
         session.createNativeMutationQuery("delete from board_session where expires_at < :now")
-                .setParameter("now", now, Instant.class).executeUpdate();
+                .setParameter("now", clock.instant(), Instant.class).executeUpdate();
         session.createNativeMutationQuery("insert into board_session (id_hash, subject, role, csrf_token, "
-                + "sealed_token, expires_at) values (:id, :subject, :role, :csrf, :sealed, :expires)")
+                + "sealed_token, oidc, expires_at) values (:id, :subject, :role, :csrf, :sealed, :oidc, :expires)")
                 .setParameter("id", idHash(secret), String.class)
-                .setParameter("subject", link.getSubject(), String.class)
+                .setParameter("subject", subject, String.class)
                 .setParameter("role", role, String.class)
                 .setParameter("csrf", random(24), String.class)
-                .setParameter("sealed", seal(secret, bearer), String.class)
+                .setParameter("sealed", bearer == null ? null : seal(secret, bearer), String.class)
+                .setParameter("oidc", bearer == null, Boolean.class)
                 .setParameter("expires", expires, Instant.class)
                 .executeUpdate();
         return secret;
     }
 
-    /** The user of a session cookie, unless it is unknown or expired. */
+    /**
+     * The user of a session cookie, unless it is unknown or expired. An OIDC session's user has no bearer here: the
+     * caller takes it from the request's OIDC session ({@link BoardUser#oidc()}).
+     */
     @Transactional
     public Optional<BoardUser> find(String secret) {
         if (secret == null || secret.isBlank()) {
@@ -115,7 +133,7 @@ public class BoardSessions {
                 .setParameter("now", clock.instant(), Instant.class)
                 .getResultStream().findFirst()
                 .map(t -> new BoardUser(t.get(0, String.class), t.get(1, String.class), t.get(2, String.class),
-                        unseal(secret, t.get(3, String.class))));
+                        t.get(3, String.class) == null ? null : unseal(secret, t.get(3, String.class))));
     }
 
     @Transactional
@@ -142,8 +160,8 @@ public class BoardSessions {
         }
     }
 
-    private static String boardRole(JsonWebToken token) {
-        return token.getGroups().stream().filter(BOARD_ROLES::contains).sorted().findFirst()
+    private static String boardRole(Set<String> roles) {
+        return roles.stream().filter(BOARD_ROLES::contains).sorted().findFirst()
                 .orElseThrow(() -> new SignInRefused(SignInRefused.Reason.ROLE,
                         "the board is for the coordinator and ops roles"));
     }
