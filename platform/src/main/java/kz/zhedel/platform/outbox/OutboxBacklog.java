@@ -40,9 +40,10 @@ public class OutboxBacklog {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder(PENDING, this, b -> b.read().map(r -> (double) r.pending()).orElse(Double.NaN))
+        // suppliers, held strongly: a gauge on a weakly held object can vanish from later scrapes
+        Gauge.builder(PENDING, () -> read().map(r -> (double) r.pending()).orElse(Double.NaN))
                 .description("Outbox events committed and not yet relayed to Kafka").register(registry);
-        Gauge.builder(OLDEST, this, b -> b.read().map(b::age).orElse(Double.NaN))
+        Gauge.builder(OLDEST, () -> read().map(this::age).orElse(Double.NaN))
                 .description("Age of the oldest outbox event not yet relayed to Kafka, 0 when none").register(registry);
     }
 

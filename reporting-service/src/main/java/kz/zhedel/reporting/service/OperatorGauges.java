@@ -63,16 +63,17 @@ public class OperatorGauges {
 
     private Snapshot last;
 
+    // registered with suppliers, held strongly: a gauge on a weakly held object can vanish from a later scrape
     void onStart(@Observes StartupEvent event) {
         for (Severity severity : Severity.values()) {
-            Gauge.builder("zhedel.reporting.incidents.open", this, g -> g.now().open().get(severity.name()))
+            Gauge.builder("zhedel.reporting.incidents.open", () -> now().open().get(severity.name()))
                     .tag("severity", severity.name()).description("Incidents received, neither resolved nor cancelled")
                     .register(registry);
         }
-        Gauge.builder("zhedel.reporting.incidents.unassigned", this, g -> g.now().unassigned())
+        Gauge.builder("zhedel.reporting.incidents.unassigned", () -> now().unassigned())
                 .description("Open incidents nobody could be assigned to, and nobody has been since")
                 .register(registry);
-        Gauge.builder("zhedel.reporting.sla.breaches.last.hour", this, g -> g.now().breaches())
+        Gauge.builder("zhedel.reporting.sla.breaches.last.hour", () -> now().breaches())
                 .description("Incidents whose acknowledgement deadline passed in the last hour without an "
                         + "acknowledgement by then")
                 .register(registry);
