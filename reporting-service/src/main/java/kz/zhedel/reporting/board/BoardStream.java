@@ -20,8 +20,12 @@ public class BoardStream {
         changes.onNext(change.incidentId().toString());
     }
 
-    /** The ids of the incidents changed from now on. */
+    /**
+     * The ids of the incidents changed from now on. A batch of events commits many changes at once: a board that
+     * has not asked for more yet keeps the latest (each only means "reload") instead of being failed for lack of
+     * demand, which would end its stream and leave it without live updates.
+     */
     public Multi<String> changes() {
-        return changes;
+        return changes.onOverflow().dropPreviousItems();
     }
 }
