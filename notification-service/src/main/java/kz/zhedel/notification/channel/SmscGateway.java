@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +60,7 @@ public class SmscGateway implements SmsGateway {
     }
 
     @Override
+    @CircuitBreakerName("smsc")
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
             failOn = GatewayDown.class)
     public DeliveryResult send(Channel channel, String phone, String text) {
