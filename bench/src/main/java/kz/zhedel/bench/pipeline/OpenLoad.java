@@ -27,8 +27,8 @@ final class OpenLoad {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    /** A report intake accepted: its incident id and when it was due (nanoTime). */
-    record Accepted(String incidentId, long dueAt) {
+    /** A report intake accepted: its incident id, when it was due and when it was answered (nanoTime). */
+    record Accepted(String incidentId, long dueAt, long answeredAt) {
     }
 
     record Result(long sent, List<Accepted> accepted, Map<String, Long> refused, Histogram answerMicros) {
@@ -70,7 +70,7 @@ final class OpenLoad {
                 } else if (response.statusCode() == 202) {
                     Matcher id = ID.matcher(response.body());
                     if (id.find()) {
-                        accepted.add(new Accepted(id.group(1), due));
+                        accepted.add(new Accepted(id.group(1), due, answered));
                     }
                 } else {
                     refused.merge("HTTP " + response.statusCode(), 1L, Long::sum);

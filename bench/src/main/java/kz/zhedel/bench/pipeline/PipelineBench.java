@@ -74,7 +74,8 @@ public final class PipelineBench {
             out.put("steps", steps);
 
             System.out.printf("one child: 1000 reports about the same child at 20/s...%n");
-            OpenLoad.Result child = load.run(20, 50, 0, n -> reports.sameChild(number(run, n)));
+            OpenLoad.Result child = load.run(20, 50, number, reports::sameChild);
+            number += child.sent();
             child.accepted().forEach(a -> incidents.add(a.incidentId()));
             out.put("sameChild", sameChild(child));
 
@@ -82,8 +83,7 @@ public final class PipelineBench {
             processes.pause("dispatch", "notification", "reporting");
             double alone;
             try {
-                long first = number;
-                alone = load.closedLoopRate(32, 10, first, reports::distinct);
+                alone = load.closedLoopRate(32, 10, number, reports::distinct);
             } finally {
                 processes.resume("dispatch", "notification", "reporting");
             }
@@ -106,11 +106,6 @@ public final class PipelineBench {
             System.out.printf("taking down: cancelling %d benchmark incidents, ending shifts...%n", incidents.size());
             roster.takeDown(incidents);
         }
-    }
-
-    /** External refs of the same-child run must differ from the steps'. */
-    private static long number(String run, long n) {
-        return 1_000_000_000L + n;
     }
 
     private static Step step(OpenLoad load, Pager pager, Processes processes, int rate, int seconds, long first,
@@ -142,16 +137,27 @@ public final class PipelineBench {
                 pager.duplicates() - duplicatesBefore, Processes.minus(processes.cpuSeconds(), cpuBefore));
     }
 
-    /** Intake's answer times of the first and the last 100 of 1,000 reports about one child. */
+    /**
+     * Intake's answer times of the first and the last 100 of 1,000 reports about one child: the 1,000th must cost
+     * no more than the first (linking reads no earlier report).
+     */
     private static Map<String, Object> sameChild(OpenLoad.Result result) {
-        // answers are recorded together; split by when each was due
         List<OpenLoad.Accepted> byDue = result.accepted().stream()
                 .sorted(java.util.Comparator.comparingLong(OpenLoad.Accepted::dueAt)).toList();
+        int tail = Math.min(100, byDue.size());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("reports", result.sent());
         figures.put("accepted", byDue.size());
         figures.put("answer", Step.Percentiles.of(result.answerMicros()));
+        figures.put("first100", answers(byDue.subList(0, tail)));
+        figures.put("last100", answers(byDue.subList(byDue.size() - tail, byDue.size())));
         return figures;
+    }
+
+    private static Step.Percentiles answers(List<OpenLoad.Accepted> accepted) {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        accepted.forEach(a -> micros.recordValue(Math.max(0, (a.answeredAt() - a.dueAt()) / 1000)));
+        return Step.Percentiles.of(micros);
     }
 
     /** Each service's last "started in X s" (Quarkus' start-up log line). */
