@@ -18,6 +18,6 @@ public interface RollupConfig {
     Duration quiet();
 
     /** ...or once its first change waits this long, however busy (figures are never later than this). */
-    @WithDefault("60s")
+    @WithDefault("5m")
     Duration maxDelay();
 }

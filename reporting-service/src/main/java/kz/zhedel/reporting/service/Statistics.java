@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
 
@@ -63,8 +65,8 @@ public class Statistics {
 
     /**
      * The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. A whole
-     * bucket's figures were finished when its period was rolled up (one row read per bucket); a cut one is merged
-     * as {@link #summary} does.
+     * bucket's figures were finished when its period was rolled up (one row read per bucket); a cut one, or one
+     * whose days changed since, is merged as {@link #summary} does.
      */
     @Transactional
     public List<SeriesBucket> series(Bucket bucket, Instant from, Instant to, StatsFilter filter) {
@@ -75,13 +77,16 @@ public class Statistics {
         Map<LocalDate, Summary> finished = slice.isEmpty() || periods.isEmpty() ? Map.of()
                 : finished(bucket, slice.get(), day(periods.get(0).from().get()),
                         day(periods.get(periods.size() - 1).from().get()));
+        Set<String> stale = bucket == Bucket.DAY || periods.isEmpty() ? Set.of()
+                : stale(Map.of("D", List.of(), bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList(),
+                        bucket == Bucket.WEEK ? "M" : "W", List.of()));
         Summary none = new Tally().summary(registry, now);
         List<SeriesBucket> series = new ArrayList<>();
         for (Period p : periods) {
             Instant start = p.from().get();
             Instant end = p.to().get();
             Summary figures;
-            if (slice.isPresent() && bucket.isWhole(start, end)) {
+            if (slice.isPresent() && bucket.isWhole(start, end) && !stale.contains(bucket.grain() + day(start))) {
                 figures = Optional.ofNullable(finished.get(day(start))).map(s -> at(s, now)).orElse(none);
             } else {
                 figures = tally(start, end, filter, registry).summary(registry, now);
@@ -111,7 +116,7 @@ public class Statistics {
         if (!Bucket.start(end).equals(to)) {
             incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
         }
-        Map<String, List<LocalDate>> cover = cover(first, end);
+        Map<String, List<LocalDate>> cover = cover(first, end, stale(cover(first, end, Set.of())));
         for (Tuple t : session.createNativeQuery("select tally from stats_rollup where dimension = :dimension "
                 + "and value = :value and severity = :severity and ((grain = 'M' and period = any(cast(:months as date[]))) "
                 + "or (grain = 'W' and period = any(cast(:weeks as date[]))) "
@@ -130,9 +135,11 @@ public class Statistics {
 
     /**
      * The whole days {@code [first, end)} as the fewest periods: the months inside, then the weeks inside what is
-     * left, then the days ({@code M}, {@code W}, {@code D}: each period's first day).
+     * left, then the days ({@code M}, {@code W}, {@code D}: each period's first day). A week or month whose days
+     * changed since it was rolled up ({@code stale}: grain and first day, e.g. {@code W2026-03-02}) is taken from
+     * its days instead, so that a month's figures and the sum of its days' never disagree.
      */
-    static Map<String, List<LocalDate>> cover(LocalDate first, LocalDate end) {
+    static Map<String, List<LocalDate>> cover(LocalDate first, LocalDate end, Set<String> stale) {
         Map<String, List<LocalDate>> cover = new HashMap<>();
         for (Bucket b : Bucket.values()) {
             cover.put(b.grain(), new ArrayList<>());
@@ -141,7 +148,7 @@ public class Statistics {
         while (day.isBefore(end)) {
             Bucket widest = Bucket.DAY;
             for (Bucket b : List.of(Bucket.MONTH, Bucket.WEEK)) {
-                if (b.startOf(day).equals(day) && !b.next(day).isAfter(end)) {
+                if (b.startOf(day).equals(day) && !b.next(day).isAfter(end) && !stale.contains(b.grain() + day)) {
                     widest = b;
                     break;
                 }
@@ -150,6 +157,19 @@ public class Statistics {
             day = widest.next(day);
         }
         return cover;
+    }
+
+    /** Which of the weeks and months of a cover wait to be rolled up again. */
+    private Set<String> stale(Map<String, List<LocalDate>> cover) {
+        if (cover.get("W").isEmpty() && cover.get("M").isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(session.createNativeQuery("select distinct grain || cast(period as text) from stats_change "
+                + "where (grain = 'W' and period = any(cast(:weeks as date[]))) "
+                + "or (grain = 'M' and period = any(cast(:months as date[])))", String.class)
+                .setParameter("weeks", kz.zhedel.platform.sql.PgArray.literal(cover.get("W")), String.class)
+                .setParameter("months", kz.zhedel.platform.sql.PgArray.literal(cover.get("M")), String.class)
+                .getResultList());
     }
 
     private Map<LocalDate, Summary> finished(Bucket bucket, Slice slice, LocalDate first, LocalDate last) {

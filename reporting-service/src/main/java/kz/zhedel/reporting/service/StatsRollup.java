@@ -15,7 +15,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Tuple;
@@ -61,6 +65,26 @@ public class StatsRollup {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** What ops watch: periods waiting to be rolled up, and how long the oldest change has waited. */
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("zhedel.stats.rollup.pending", () -> backlog()[0])
+                .description("Days, weeks and months whose figures wait to be rolled up again").register(registry);
+        Gauge.builder("zhedel.stats.rollup.oldest.seconds", () -> backlog()[1])
+                .description("How long the oldest change waits to reach the figures").register(registry);
+    }
+
+    private double[] backlog() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Tuple t = session.createNativeQuery("select count(distinct (grain, period)), "
+                    + "coalesce(extract(epoch from now() - min(at)), 0) from stats_change", Tuple.class)
+                    .getSingleResult();
+            return new double[] { ((Number) t.get(0)).doubleValue(), ((Number) t.get(1)).doubleValue() };
+        });
+    }
 
     /** In the events' transaction: the days these incidents were received on are to be rolled up again. */
     @Transactional(Transactional.TxType.MANDATORY)
