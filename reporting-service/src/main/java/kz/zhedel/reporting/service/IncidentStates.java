@@ -24,12 +24,17 @@ import kz.zhedel.reporting.domain.StatsFilter;
 @ApplicationScoped
 public class IncidentStates {
 
+    /**
+     * A scalar subquery, not {@code exists}: with a generic plan PostgreSQL would hash an {@code exists} over every
+     * assignment (a scan of the whole table for a few incidents); this one looks each incident's up by its index.
+     */
     private static final String STATE = """
             select f.incident_id, f.received_at, f.district, f.category, f.severity, f.partner_kind, f.school_id, f.child_key,
                    f.first_assigned_at, f.last_unassigned_at, f.first_paged_at, f.acknowledged_at,
                    f.first_escalated_at, f.on_scene_at, f.resolved_at, f.cancelled_at, f.ack_deadline,
-                   exists (select 1 from assignment_fact a where a.incident_id = f.incident_id
-                           and a.role = 'PSYCHOLOGIST' and a.acknowledged_at is not null) as psychologist,
+                   coalesce((select true from assignment_fact a where a.incident_id = f.incident_id
+                             and a.role = 'PSYCHOLOGIST' and a.acknowledged_at is not null limit 1), false)
+                       as psychologist,
                    (select string_agg(coalesce(p.channels, 'UNKNOWN'), ',') from page_fact p
                     where p.incident_id = f.incident_id and p.failed_at is not null) as failed_channels
             from incident_fact f where f.received_at >= :from and f.received_at < :to
