@@ -63,7 +63,7 @@ public class IncidentEvents {
         // merge locks the incidents' rows in id order first; the board's rows then belong to locked incidents
         List<ZhedelEvent> sorted = events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId)).toList();
         facts.merge(sorted);
-        sorted.forEach(board::apply);
+        board.apply(sorted);
         rollup.changed(sorted.stream().map(ZhedelEvent::incidentId).distinct().toList());
     }
 }

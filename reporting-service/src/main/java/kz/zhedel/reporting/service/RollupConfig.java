@@ -14,7 +14,7 @@ public interface RollupConfig {
     Duration every();
 
     /** A period is rolled up once its incidents have not changed for this long (a burst is rolled once)... */
-    @WithDefault("1s")
+    @WithDefault("3s")
     Duration quiet();
 
     /** ...or once its first change waits this long, however busy (figures are never later than this). */
