@@ -49,7 +49,7 @@ class KafkaAgreementTest {
         for (String service : Repo.services()) {
             assertTrue(topics.contains(Repo.properties(service).getProperty("zhedel.dead-letters.topic")),
                     service + "'s dead-letter topic is in Topics");
-            assertTrue(topics.containsAll(Repo.incoming(service, "topic")), service + " consumes only Topics");
+            assertTrue(topics.containsAll(Repo.consumedTopics(service)), service + " consumes only Topics");
         }
     }
 
@@ -87,7 +87,7 @@ class KafkaAgreementTest {
         Manifests m = Manifests.of(overlay);
         for (String service : Repo.services()) {
             Set<String> expected = new TreeSet<>();
-            for (String topic : Repo.incoming(service, "topic")) {
+            for (String topic : Repo.consumedTopics(service)) {
                 expected.addAll(Set.of("topic:" + topic + ":Read", "topic:" + topic + ":Describe",
                         "topic:" + topic + ":Write"));
             }
@@ -124,7 +124,7 @@ class KafkaAgreementTest {
         Manifests m = Manifests.of(overlay);
         Map<String, Integer> partitions = partitions(m);
         for (String service : Repo.services()) {
-            Set<String> topics = Repo.incoming(service, "topic");
+            Set<String> topics = Repo.consumedTopics(service);
             int fewest = topics.stream().mapToInt(partitions::get).min().orElseThrow();
             var hpa = m.find("HorizontalPodAutoscaler", Repo.app(service));
             if (hpa.isPresent()) {

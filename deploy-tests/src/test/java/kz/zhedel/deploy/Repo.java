@@ -65,6 +65,17 @@ final class Repo {
         return values;
     }
 
+    /** The topics a service consumes: each channel's {@code topic}, or its {@code topics} (a comma-separated list). */
+    static Set<String> consumedTopics(String service) {
+        Set<String> topics = new TreeSet<>(incoming(service, "topic"));
+        for (String list : incoming(service, "topics")) {
+            for (String topic : list.split(",")) {
+                topics.add(topic.strip());
+            }
+        }
+        return topics;
+    }
+
     /**
      * The consumer groups of a service's channels: a channel's own {@code group.id}, else platform's connector default
      * ({@code mp.messaging.connector.smallrye-kafka.group.id}, the application name).
@@ -75,7 +86,7 @@ final class Repo {
                 .replace("${quarkus.application.name}", p.getProperty("quarkus.application.name"));
         Set<String> groups = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
-            Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+            Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topics?").matcher(key);
             if (channel.matches()) {
                 groups.add(p.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id", fallback));
             }

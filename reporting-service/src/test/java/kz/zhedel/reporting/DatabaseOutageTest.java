@@ -61,7 +61,7 @@ class DatabaseOutageTest {
                 Map<String, Object> check = eventConsumers();
                 assertThat(check.get("status"), equalTo("DOWN"));
                 assertThat(check, hasKey("data"));
-                assertThat(String.valueOf(check.get("data")), allOf(containsString("incidents="),
+                assertThat(String.valueOf(check.get("data")), allOf(containsString("events="),
                         containsString("held since"), containsString("attempt(s)"), containsString("last error")));
             });
             await().during(LONGER_THAN_THE_OLD_CAP).atMost(LONGER_THAN_THE_OLD_CAP.plusSeconds(10))

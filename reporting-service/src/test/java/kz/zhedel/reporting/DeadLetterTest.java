@@ -49,7 +49,7 @@ class DeadLetterTest {
 
     @Test
     void aPoisonRecordIsDeadLetteredWithItsReasonCountedAndListed() {
-        double before = deadLettersCounted("incidents", REPORTED);
+        double before = deadLettersCounted("events", REPORTED);
         UUID id = UUID.randomUUID();
         ProducerRecord<String, String> template = CloudEventRecords.of(reported(id, "2026-04-10T10:00:00Z"));
         send(new ProducerRecord<>(template.topic(), null, template.key(), "{\"incidentId\": \"" + id + "\", ",
@@ -61,7 +61,7 @@ class DeadLetterTest {
         assertThat((String) dead.get("reason"), containsString("incident.reported"));
         assertThat(dead.get("processed"), equalTo(false));
         assertThat((String) dead.get("id"), matchesPattern("\\d+-\\d+"));
-        await().atMost(PATIENCE).until(() -> deadLettersCounted("incidents", REPORTED) == before + 1);
+        await().atMost(PATIENCE).until(() -> deadLettersCounted("events", REPORTED) == before + 1);
     }
 
     @Test

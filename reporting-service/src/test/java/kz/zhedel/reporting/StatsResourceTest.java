@@ -145,7 +145,7 @@ class StatsResourceTest {
     @Test
     void metricsAndOpenApiAreServed() {
         given().when().get("/q/metrics")
-                .then().statusCode(200).body(containsString("client_id=\"kafka-consumer-incidents\""));
+                .then().statusCode(200).body(containsString("client_id=\"kafka-consumer-events\""));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/stats/summary"));
     }
 }

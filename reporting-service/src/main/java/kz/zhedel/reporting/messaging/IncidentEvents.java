@@ -17,7 +17,7 @@ import kz.zhedel.reporting.board.BoardFacts;
 import kz.zhedel.reporting.service.IncidentFacts;
 import kz.zhedel.reporting.service.StatsRollup;
 
-/** Feeds every service's events into the incident facts. */
+/** Feeds every service's events into the incident facts, the board and the statistics. */
 @ApplicationScoped
 public class IncidentEvents {
 
@@ -33,21 +33,14 @@ public class IncidentEvents {
     @Inject
     BoardFacts board;
 
-    @Incoming("incidents")
+    /**
+     * The three topics (intake's, dispatch's, notification's) in one channel: a polled batch holds every service's
+     * news of its incidents, taken in in one transaction (three channels used to lock the same incidents one after
+     * the other).
+     */
+    @Incoming("events")
     @Blocking
-    public CompletionStage<Void> fromIntake(KafkaRecordBatch<String, String> batch) {
-        return inbox.handleBatch(batch, this::apply);
-    }
-
-    @Incoming("dispatch")
-    @Blocking
-    public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
-        return inbox.handleBatch(batch, this::apply);
-    }
-
-    @Incoming("notifications")
-    @Blocking
-    public CompletionStage<Void> fromNotification(KafkaRecordBatch<String, String> batch) {
+    public CompletionStage<Void> fromEveryService(KafkaRecordBatch<String, String> batch) {
         return inbox.handleBatch(batch, this::apply);
     }
 
