@@ -2,6 +2,8 @@ package kz.zhedel.reporting;
 
 import static kz.zhedel.reporting.Fixtures.send;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -204,6 +206,40 @@ class StatisticsFiguresTest {
                 .body("sla.P1.breached", equalTo(1)).body("responseTimes.P1.acknowledgement.p99", equalTo(900)));
         summary("2027-01-11T12:00:00+05:00", "2027-01-13T12:00:00+05:00").body("incidents", equalTo(5))
                 .body("pageFailuresByChannel", equalTo(Map.of("SMS", 1, "EMAIL", 1)));
+    }
+
+    /**
+     * Each slice of the rollup (no filter, one dimension, one dimension and a severity) and a filter on two dimensions
+     * (no slice: summed incident by incident) give, over a whole day, exactly the figures summed from that day's
+     * incidents one by one (a bound inside the day).
+     */
+    @Test
+    void theRollupsSlicesGiveTheFiguresOfTheIncidentsOneByOne() {
+        registry();
+        String day = "2027-01-17";
+        for (Life l : day(day)) {
+            send(l.records().toArray(ProducerRecord[]::new));
+        }
+        String[][] filters = { {}, { "district", "NURA" }, { "district", "YESIL", "severity", "P1" },
+                { "category", "BULLYING" }, { "severity", "P2" }, { "schoolType", "STATE" },
+                { "schoolType", "UNKNOWN" }, { "schoolType", "NONE" }, { "partnerKind", "SCHOOL" },
+                { "district", "NURA", "schoolType", "STATE" }, { "district", "YESIL", "partnerKind", "SCHOOL",
+                        "severity", "P1" } };
+        await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
+        for (String[] filter : filters) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertEquals(
+                    figures(day + "T00:00:00+05:00", day + "T23:59:59+05:00", filter),
+                    figures(day + "T00:00:00+05:00", "2027-01-18T00:00:00+05:00", filter),
+                    String.join("=", filter)));
+        }
+        assertTrue(figures(day + "T00:00:00+05:00", "2027-01-18T00:00:00+05:00", "district", "NURA")
+                .contains("\"incidents\":2,"));
+    }
+
+    /** A summary as JSON without the time it was asked. */
+    private static String figures(String from, String to, String... filter) {
+        return summary(from, to, filter).statusCode(200).extract().asString()
+                .replaceAll("\"generatedAt\":\"[^\"]*\"", "");
     }
 
     @Test
