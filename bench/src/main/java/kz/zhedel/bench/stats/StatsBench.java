@@ -44,6 +44,7 @@ public final class StatsBench {
         int requests = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_REQUESTS", "200"));
         int warmUp = Integer.parseInt(System.getenv().getOrDefault("ZHEDEL_BENCH_WARMUP", "30"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade
+        double rollUpSeconds = awaitRollup(client, stack);
         String incidents = get(client, stack, new Route("count", "/api/v1/stats/summary", "application/json"))
                 .replaceAll("(?s)^\\{\"incidents\":(\\d+).*", "$1");
         Map<String, long[]> results = new LinkedHashMap<>();
@@ -67,9 +68,10 @@ public final class StatsBench {
         Path seed = stack.home().resolve("bench/seed-stats.json");
         String ingest = Files.isRegularFile(seed) ? Files.readString(seed).trim() : "null";
         System.out.println("Incidents in reporting: " + incidents + "; last seed: " + ingest);
+        System.out.printf(Locale.ROOT, "The rollup had caught up %.0f s after the bench started%n", rollUpSeconds);
         String json = String.format(Locale.ROOT, "{\"at\": \"%s\", \"incidents\": %s, \"requestsPerRoute\": %d, "
-                + "\"warmUp\": %d, \"load\": \"%s\", \"seed\": %s,%n \"routes\": {%n%s}}%n", Instant.now(), incidents,
-                requests, warmUp, Files.readString(Path.of("/proc/loadavg")).trim(), ingest,
+                + "\"warmUp\": %d, \"rollUpSeconds\": %.1f, \"load\": \"%s\", \"seed\": %s,%n \"routes\": {%n%s}}%n",
+                Instant.now(), incidents, requests, warmUp, rollUpSeconds, Files.readString(Path.of("/proc/loadavg")).trim(), ingest,
                 results.entrySet().stream().map(e -> String.format(Locale.ROOT,
                         "  \"%s\": {\"p50Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f}", e.getKey(),
                         e.getValue()[0] / 1000.0, e.getValue()[1] / 1000.0, e.getValue()[2] / 1000.0))
@@ -108,6 +110,31 @@ public final class StatsBench {
             routes.add(new Route("public year" + as, "/api/v1/stats/public?" + publicYear, accept));
         }
         return routes;
+    }
+
+    /**
+     * Waits until reporting's rollup has taken in every change (its gauge {@code zhedel_stats_rollup_pending} is 0):
+     * the routes are measured over finished tallies, not while the seed's days are still being rolled up. Answers
+     * how long that took.
+     */
+    private static double awaitRollup(HttpClient client, LocalStack stack) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + java.time.Duration.ofMinutes(30).toNanos();
+        while (true) {
+            String metrics = client.send(HttpRequest.newBuilder(URI.create(stack.reportingUrl() + "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher pending = java.util.regex.Pattern
+                    .compile("(?m)^zhedel_stats_rollup_pending ([0-9.eE+]+)").matcher(metrics);
+            if (pending.find() && Double.parseDouble(pending.group(1)) == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting's rollup did not catch up within 30 minutes");
+            }
+            System.out.println("  waiting for the rollup: " + (pending.find(0) ? pending.group(1) : "?")
+                    + " periods pending");
+            Thread.sleep(5000);
+        }
     }
 
     private static Instant start(LocalDate day) {
