@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.MovableClock;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
