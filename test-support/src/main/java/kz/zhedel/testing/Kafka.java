@@ -85,6 +85,11 @@ public final class Kafka {
         return new TopicLog(COMPANION.consumeStrings().fromOffsets(point));
     }
 
+    /** The broker's topics, without Kafka's internal ones. */
+    public static List<String> topics() {
+        return COMPANION.topics().list().stream().filter(t -> !t.startsWith("__")).sorted().toList();
+    }
+
     /**
      * Where the topics end now, partition by partition: a point to read from or to await a group at. A topic that
      * does not exist yet (a dead-letter topic before its first record) is created as its first producer would.

@@ -3,11 +3,13 @@ package kz.zhedel.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
@@ -60,6 +62,16 @@ public final class TopicLog implements AutoCloseable {
     /** Waits for the one event of {@code type} about the incident. */
     public <T extends ZhedelEvent> T awaitOnly(UUID incidentId, Class<T> type) {
         return awaitEvents(incidentId, type, 1).get(0);
+    }
+
+    /** Waits until the log has read every record before {@code point} ({@link Kafka#endOffsets}); returns them all. */
+    public List<ConsumerRecord<String, String>> awaitReached(Map<TopicPartition, Long> point) {
+        Kafka.eventually().alias("read up to " + point).until(() -> {
+            Map<TopicPartition, Long> read = task.latestOffsets();
+            return point.entrySet().stream().allMatch(p -> p.getValue() == 0
+                    || read.getOrDefault(p.getKey(), -1L) >= p.getValue() - 1);
+        });
+        return records();
     }
 
     @Override

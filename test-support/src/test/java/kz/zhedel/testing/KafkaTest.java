@@ -114,6 +114,25 @@ class KafkaTest {
         assertTrue(ends.values().stream().allMatch(offset -> offset == 0), ends.toString());
     }
 
+    @Test
+    void readsEveryRecordUpToAPoint() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Kafka.send(reported(first));
+        Kafka.send(reported(second));
+        Map<TopicPartition, Long> end = Kafka.endOffsets(Kafka.topics().toArray(String[]::new));
+        assertTrue(end.keySet().stream().noneMatch(p -> p.topic().startsWith("__")), "no internal topics");
+        Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
+        end.keySet().forEach(p -> beginning.put(p, 0L));
+
+        try (TopicLog log = Kafka.readFrom(beginning)) {
+            List<ConsumerRecord<String, String>> read = log.awaitReached(end);
+            assertEquals(end.values().stream().mapToLong(Long::longValue).sum(), read.size(), "every record, once");
+            assertTrue(read.stream().anyMatch(r -> first.toString().equals(r.key()))
+                    && read.stream().anyMatch(r -> second.toString().equals(r.key())));
+        }
+    }
+
     private static void commit(String group, TopicPartition partition, long offset) {
         RealInfrastructure.kafkaCompanion().consumerGroups().alterOffsets(group,
                 Map.of(partition, new OffsetAndMetadata(offset)));
