@@ -3,8 +3,8 @@ package kz.zhedel.dispatch;
 import static io.restassured.RestAssured.given;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.testing.Kafka.eventually;
 import static kz.zhedel.dispatch.Ops.ops;
+import static kz.zhedel.testing.Kafka.eventually;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,13 +43,13 @@ import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.platform.security.Roles;
+import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
 import kz.zhedel.testing.TopicLog;
-import kz.zhedel.testing.Kafka;
-import kz.zhedel.testing.MovableClock;
 
 /** What notification-service reports about a page moves the assignment on, once. */
 @QuarkusTest

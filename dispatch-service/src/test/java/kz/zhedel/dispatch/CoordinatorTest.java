@@ -46,10 +46,10 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** The duty coordinator acts on an incident: assigns by name, cancels, keeps notes; every step says who took it. */
 @QuarkusTest

@@ -2,10 +2,10 @@ package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.testing.Kafka.eventually;
 import static kz.zhedel.dispatch.Ops.contact;
 import static kz.zhedel.dispatch.Ops.ops;
 import static kz.zhedel.dispatch.Ops.responder;
+import static kz.zhedel.testing.Kafka.eventually;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -47,10 +47,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Incidents reported on Kafka are dispatched to the right psychologist, exactly once, or visibly not at all. */
 @QuarkusTest

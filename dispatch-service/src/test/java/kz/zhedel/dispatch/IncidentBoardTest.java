@@ -34,11 +34,11 @@ import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
 import kz.zhedel.platform.security.Roles;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
 import kz.zhedel.testing.TopicLog;
-import kz.zhedel.testing.Kafka;
-import kz.zhedel.testing.MovableClock;
 
 /**
  * The coordinator's list of what is stuck. A profile of its own, so a database of its own: the list shows every

@@ -34,10 +34,10 @@ import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Rotations hand duty on in Almaty time, overrides cover for people, and holes in the roster are reported. */
 @QuarkusTest

@@ -58,10 +58,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The safety net: the duty coordinator on call is alerted when a role has nobody (at dispatch, after a failed page,

@@ -40,10 +40,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** The default team rules compose the team; responders step through their assignments. */
 @QuarkusTest

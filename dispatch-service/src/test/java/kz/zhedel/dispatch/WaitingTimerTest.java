@@ -30,10 +30,10 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.RealInfrastructure;
-import kz.zhedel.testing.TopicLog;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
+import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The waiting timer: a shift scheduled to start later puts nobody on call when it is added, so the roster change
