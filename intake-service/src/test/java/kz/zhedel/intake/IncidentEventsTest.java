@@ -62,7 +62,7 @@ class IncidentEventsTest {
     @Test
     void reportIsPublishedAsACloudEventWithoutPersonalData() {
         String id = post("evt-1");
-        ConsumerRecord<String, String> record = Kafka.topic(Topics.INCIDENTS).awaitRecord(r -> id.equals(r.key()));
+        ConsumerRecord<String, String> record = published(id);
         assertEquals("kz.zhedel.incident.reported.v1", CloudEventRecords.header(record, "ce_type"));
         assertEquals("1.0", CloudEventRecords.header(record, "ce_specversion"));
         IncidentReported event = (IncidentReported) CloudEventRecords.decode(record);
@@ -102,7 +102,12 @@ class IncidentEventsTest {
     }
 
     private IncidentReported reported(String id) {
-        return (IncidentReported) CloudEventRecords.decode(Kafka.topic(Topics.INCIDENTS).awaitRecord(r -> id.equals(r.key())));
+        return (IncidentReported) CloudEventRecords.decode(published(id));
+    }
+
+    /** The first record intake published about the incident. */
+    private static ConsumerRecord<String, String> published(String id) {
+        return Kafka.topic(Topics.INCIDENTS).awaitRecord(r -> id.equals(r.key()));
     }
 
     @Test
