@@ -72,7 +72,7 @@ class KafkaAgreementTest {
             assertEquals(2, topic.at("/spec/config/min.insync.replicas").asInt(), topic.at("/spec/topicName").asText());
         }
         // The outbox relay writes with acks=all, which is what makes min.insync.replicas count.
-        assertEquals("all", props("platform/src/main/resources/META-INF/microprofile-config.properties")
+        assertEquals("all", Repo.platformProperties()
                 .getProperty("mp.messaging.outgoing.outbox.acks"));
     }
 
@@ -97,7 +97,7 @@ class KafkaAgreementTest {
                 expected.addAll(Set.of("topic:" + WRITES.get(service) + ":Write",
                         "topic:" + WRITES.get(service) + ":Describe"));
             }
-            Repo.incoming(service, "group.id").forEach(g -> expected.add("group:" + g + ":Read"));
+            Repo.consumerGroups(service).forEach(g -> expected.add("group:" + g + ":Read"));
             JsonNode user = m.get("KafkaUser", Repo.app(service));
             assertEquals("tls", user.at("/spec/authentication/type").asText(), service);
             assertEquals(expected, acls(user), overlay + " " + service);
@@ -137,21 +137,11 @@ class KafkaAgreementTest {
             Set<String> watched = new HashSet<>();
             for (JsonNode trigger : scaled.at("/spec/triggers")) {
                 assertEquals("kafka", trigger.path("type").asText());
-                assertEquals(Repo.incoming(service, "group.id"), Set.of(trigger.at("/metadata/consumerGroup").asText()));
+                assertEquals(Repo.consumerGroups(service), Set.of(trigger.at("/metadata/consumerGroup").asText()));
                 assertEquals(m.get("KafkaUser", "keda").path("kind").asText(), "KafkaUser");
                 watched.add(trigger.at("/metadata/topic").asText());
             }
             assertEquals(topics, watched, service + " scales on the topics it consumes");
         }
-    }
-
-    static java.util.Properties props(String path) {
-        java.util.Properties p = new java.util.Properties();
-        try (var r = java.nio.file.Files.newBufferedReader(Repo.ROOT.resolve(path))) {
-            p.load(r);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return p;
     }
 }

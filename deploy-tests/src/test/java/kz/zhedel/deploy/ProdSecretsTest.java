@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Prod carries no secret of its own and none of dev's: the ops team and the operators make them. */
 class ProdSecretsTest {
 
-    /** Every dev secret value: the dev overlay's secrets, ./zhedel's defaults and application.properties' %dev. */
+    /** Every dev secret value: the dev overlay's secrets, ./zhedel's defaults and the %dev settings. */
     static Set<String> devValues() {
         Set<String> values = new TreeSet<>();
         for (JsonNode secret : Manifests.of("dev").all("Secret")) {
@@ -32,17 +36,48 @@ class ProdSecretsTest {
         while (launcher.find()) {
             values.add(launcher.group(1));
         }
-        for (String service : Repo.services()) {
-            var p = Repo.properties(service);
-            for (String key : p.stringPropertyNames()) {
-                if (key.startsWith("%dev.zhedel.")) {
-                    values.add(p.getProperty(key));
-                }
-            }
-        }
+        devSecrets().forEach((key, value) -> values.add(value));
         // Short values (ports, ids such as dev-1, user names) are not secrets and may well recur.
         values.removeIf(v -> v.length() < 12 || !v.matches(".*[A-Za-z].*") || v.startsWith("http"));
         return values;
+    }
+
+    /** The %dev {@code zhedel.*} settings (platform's and each service's): the one source of the dev secrets. */
+    static Map<String, String> devSecrets() {
+        List<Properties> sources = new ArrayList<>(List.of(Repo.platformProperties()));
+        Repo.services().forEach(service -> sources.add(Repo.properties(service)));
+        Map<String, String> secrets = new TreeMap<>();
+        for (Properties p : sources) {
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("%dev.zhedel.")) {
+                    secrets.put(key.substring("%dev.".length()), p.getProperty(key));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** The dev overlay gives each service the dev secrets quarkus:dev and ./zhedel use, not copies that drift. */
+    @Test
+    void devOverlaySecretsAreTheDevSettings() {
+        Manifests dev = Manifests.of("dev");
+        Map<String, String> byEnv = new TreeMap<>();
+        devSecrets().forEach((key, value) -> byEnv.put(Repo.envName(key), value));
+        int compared = 0;
+        for (String service : Repo.services()) {
+            for (JsonNode env : dev.container(service).path("env")) {
+                JsonNode ref = env.at("/valueFrom/secretKeyRef");
+                String expected = byEnv.get(env.path("name").asText());
+                if (ref.isMissingNode() || expected == null) {
+                    continue;
+                }
+                JsonNode data = dev.get("Secret", ref.path("name").asText()).at("/data/" + ref.path("key").asText());
+                assertEquals(expected, new String(Base64.getDecoder().decode(data.asText()), StandardCharsets.UTF_8),
+                        service + " " + env.path("name").asText());
+                compared++;
+            }
+        }
+        assertTrue(compared >= 8, "the dev secrets were compared: " + compared);
     }
 
     @Test

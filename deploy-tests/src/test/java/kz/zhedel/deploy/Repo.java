@@ -35,9 +35,17 @@ final class Repo {
     }
 
     static Properties properties(String service) {
+        return load(ROOT.resolve(app(service)).resolve("src/main/resources/application.properties"));
+    }
+
+    /** Platform's defaults for every service (a service's application.properties overrides them). */
+    static Properties platformProperties() {
+        return load(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                ROOT.resolve(app(service)).resolve("src/main/resources/application.properties"))) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,6 +63,24 @@ final class Repo {
             }
         }
         return values;
+    }
+
+    /**
+     * The consumer groups of a service's channels: a channel's own {@code group.id}, else platform's connector default
+     * ({@code mp.messaging.connector.smallrye-kafka.group.id}, the application name).
+     */
+    static Set<String> consumerGroups(String service) {
+        Properties p = properties(service);
+        String fallback = platformProperties().getProperty("mp.messaging.connector.smallrye-kafka.group.id")
+                .replace("${quarkus.application.name}", p.getProperty("quarkus.application.name"));
+        Set<String> groups = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+            if (channel.matches()) {
+                groups.add(p.getProperty("mp.messaging.incoming." + channel.group(1) + ".group.id", fallback));
+            }
+        }
+        return groups;
     }
 
     static int httpPort(String service) {

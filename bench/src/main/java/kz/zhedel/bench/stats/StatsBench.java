@@ -79,20 +79,26 @@ public final class StatsBench {
         SeedStats.write(stack.home().resolve("bench/stats-latest.json"), json);
     }
 
-    /** Over the last 365 days (the seed's span): summary, series by day, week and month, the public figures. */
+    /**
+     * Over the last 365 days (the seed's span), on Asia/Almaty day boundaries as the centre publishes: summary,
+     * series by day, week and month, the public figures; filtered by one dimension and a severity (one slice of the
+     * rollup), and by three dimensions (no slice: summed from the incidents one by one, the measured limit).
+     */
     static List<Route> routes() {
-        Instant now = Instant.now();
-        String year = "from=" + now.minus(365, ChronoUnit.DAYS) + "&to=" + now;
         LocalDate today = LocalDate.now(ALMATY);
-        String publicYear = "from=" + today.minusDays(365) + "&to=" + today;
-        String filters = "&district=BAIKONUR&severity=P3&partnerKind=SCHOOL&schoolType=STATE";
+        String year = "from=" + start(today.minusDays(364)) + "&to=" + start(today.plusDays(1));
+        String publicYear = "from=" + today.minusDays(364) + "&to=" + today.plusDays(1);
+        String filters = "&district=BAIKONUR&severity=P3";
+        String threeDimensions = "&district=BAIKONUR&severity=P3&partnerKind=SCHOOL&schoolType=STATE";
         List<Route> routes = new ArrayList<>();
         for (String accept : List.of("application/json", "text/csv")) {
             String as = accept.equals("text/csv") ? " csv" : "";
             routes.add(new Route("summary year" + as, "/api/v1/stats/summary?" + year, accept));
             routes.add(new Route("summary year filtered" + as, "/api/v1/stats/summary?" + year + filters, accept));
+            routes.add(new Route("summary year, three dimensions" + as, "/api/v1/stats/summary?" + year
+                    + threeDimensions, accept));
             routes.add(new Route("summary last 30 days" + as, "/api/v1/stats/summary?from="
-                    + now.minus(30, ChronoUnit.DAYS) + "&to=" + now, accept));
+                    + start(today.minusDays(29)) + "&to=" + start(today.plusDays(1)), accept));
             for (String bucket : List.of("day", "week", "month")) {
                 routes.add(new Route("series " + bucket + " year" + as, "/api/v1/stats/series?bucket=" + bucket + "&"
                         + year, accept));
@@ -102,6 +108,10 @@ public final class StatsBench {
             routes.add(new Route("public year" + as, "/api/v1/stats/public?" + publicYear, accept));
         }
         return routes;
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(ALMATY).toInstant();
     }
 
     private static String get(HttpClient client, LocalStack stack, Route route)

@@ -42,7 +42,8 @@ public enum Bucket {
         };
     }
 
-    private LocalDate startOf(LocalDate day) {
+    /** The first day of the bucket holding {@code day}. */
+    public LocalDate startOf(LocalDate day) {
         return switch (this) {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -50,12 +51,29 @@ public enum Bucket {
         };
     }
 
-    private LocalDate next(LocalDate start) {
+    /** The first day of the bucket after the one starting on {@code start}. */
+    public LocalDate next(LocalDate start) {
         return switch (this) {
             case DAY -> start.plusDays(1);
             case WEEK -> start.plusWeeks(1);
             case MONTH -> start.plusMonths(1);
         };
+    }
+
+    /** Whether {@code [from, to)} is exactly one bucket. */
+    public boolean isWhole(Instant from, Instant to) {
+        LocalDate start = startOf(LocalDate.ofInstant(from, Contribution.ZONE));
+        return start(start).equals(from) && start(next(start)).equals(to);
+    }
+
+    /** The instant an Asia/Almaty day begins. */
+    public static Instant start(LocalDate day) {
+        return day.atStartOfDay(Contribution.ZONE).toInstant();
+    }
+
+    /** The rollup's grain of this bucket ({@code D}, {@code W}, {@code M}). */
+    public String grain() {
+        return name().substring(0, 1);
     }
 
     private static Instant min(Instant a, Instant b) {

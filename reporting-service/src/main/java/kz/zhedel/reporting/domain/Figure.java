@@ -1,6 +1,6 @@
 package kz.zhedel.reporting.domain;
 
-/** The names of the figures in {@code stats_cell}: plain counts, and prefixes of per-channel and timed figures. */
+/** The names of the figures of a {@link Contribution}: plain counts, and prefixes of per-channel and timed figures. */
 public final class Figure {
 
     public static final String INCIDENTS = "incidents";

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
 import kz.zhedel.reporting.board.BoardFacts;
-import kz.zhedel.reporting.service.IncidentCounts;
 import kz.zhedel.reporting.service.IncidentFacts;
+import kz.zhedel.reporting.service.StatsRollup;
 
 /** Feeds every service's events into the incident facts. */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class IncidentEvents {
     IncidentFacts facts;
 
     @Inject
-    IncidentCounts counts;
+    StatsRollup rollup;
 
     @Inject
     BoardFacts board;
@@ -53,8 +53,8 @@ public class IncidentEvents {
 
     /**
      * A batch of events (the channels consume batches, in one transaction with their inbox rows): the events are
-     * merged into the incidents' facts (one set-based statement per kind of row, {@link IncidentFacts#merge}), then
-     * each incident touched is counted again once (see {@link IncidentCounts}). PageAcknowledged is ignored because
+     * merged into the incidents' facts (one set-based statement per kind of row, {@link IncidentFacts#merge}), and
+     * the days the incidents were received on are noted for the statistics' rollup ({@link StatsRollup}). PageAcknowledged is ignored because
      * dispatch answers it with AssignmentAcknowledged, the authoritative acknowledgement of the assignment. The duty
      * coordinator's alerts (role {@code COORDINATOR}) are not the incident being assigned, paged, acknowledged or
      * escalated: their assignment ids are remembered so that their page reports do not count either.
@@ -63,7 +63,7 @@ public class IncidentEvents {
         // merge locks the incidents' rows in id order first; the board's rows then belong to locked incidents
         List<ZhedelEvent> sorted = events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId)).toList();
         facts.merge(sorted);
-        sorted.forEach(board::apply);
-        counts.recount(sorted.stream().map(ZhedelEvent::incidentId).distinct().toList());
+        board.apply(sorted);
+        rollup.changed(sorted.stream().map(ZhedelEvent::incidentId).distinct().toList());
     }
 }

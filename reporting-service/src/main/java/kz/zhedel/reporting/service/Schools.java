@@ -40,6 +40,9 @@ public class Schools {
     @Inject
     Session session;
 
+    @Inject
+    StatsRollup rollup;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Registry registry() {
         Map<String, String> types = new HashMap<>();
@@ -66,14 +69,20 @@ public class Schools {
             return false;
         }
         insert(sample);
+        rollup.schoolsChanged();
         return true;
     }
 
-    /** Replaces the whole registry in one transaction (readers see the old one or the new one); the figures follow at once (they are kept per school id, not per type). */
+    /**
+     * Replaces the whole registry in one transaction (readers see the old one or the new one). The figures of a
+     * period merged from tallies follow at once (they keep incidents per school id); the slices by school type are
+     * rolled up again, every day with a report from a school.
+     */
     @Transactional
     public void replace(List<School> schools) {
         session.createNativeMutationQuery("delete from school").executeUpdate();
         insert(schools);
+        rollup.schoolsChanged();
     }
 
     private void insert(List<School> schools) {

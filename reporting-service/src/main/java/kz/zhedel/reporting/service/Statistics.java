@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,14 +23,15 @@ import jakarta.transaction.Transactional;
 
 import kz.zhedel.reporting.domain.Bucket;
 import kz.zhedel.reporting.domain.Contribution;
-import kz.zhedel.reporting.domain.Figure;
 import kz.zhedel.reporting.domain.Period;
+import kz.zhedel.reporting.domain.Slice;
 import kz.zhedel.reporting.domain.StatsFilter;
 
 /**
- * Figures for a period: the whole Asia/Almaty days inside it are summed from {@code stats_cell}; the incidents in a
- * partial day at either end are added one by one from their stored contributions. No percentile is computed over
- * incidents: histograms of the days are merged.
+ * Figures for a period, from {@code stats_rollup} ({@link StatsRollup}): the whole Asia/Almaty months inside the
+ * period, then the whole weeks, then the whole days are merged from their tallies (a year: about twenty); the
+ * incidents of a part of a day at either end are added one by one. A filter on two dimensions or more besides
+ * severity has no slice of its own: its figures are summed from the incidents of the period one by one.
  */
 @ApplicationScoped
 public class Statistics {
@@ -41,24 +46,17 @@ public class Statistics {
     Schools schools;
 
     @Inject
-    IncidentCounts counts;
+    IncidentStates incidents;
+
+    @Inject
+    ObjectMapper json;
 
     @Transactional
     public Summary summary(Period period, StatsFilter filter) {
         Schools.Registry registry = schools.registry();
-        Tally tally = new Tally();
-        Optional<LocalDate> firstDay = period.from().map(Statistics::dayStartingAtOrAfter);
-        Optional<LocalDate> endDay = period.to().map(to -> LocalDate.ofInstant(to, Contribution.ZONE));
-        if (firstDay.isPresent() && endDay.isPresent() && !firstDay.get().isBefore(endDay.get())) {
-            edge(tally, period.from().get(), period.to().get(), filter, registry);
-        } else {
-            wholeDays(day -> tally, false, firstDay, endDay, filter);
-            period.from().filter(from -> !start(firstDay.get()).equals(from))
-                    .ifPresent(from -> edge(tally, from, start(firstDay.get()), filter, registry));
-            period.to().filter(to -> !start(endDay.get()).equals(to))
-                    .ifPresent(to -> edge(tally, start(endDay.get()), to, filter, registry));
-        }
-        return tally.summary(registry, clock.instant());
+        Instant from = period.from().orElseGet(() -> Bucket.start(firstDay().orElse(LocalDate.now(clock))));
+        Instant to = period.to().orElseGet(() -> Bucket.start(lastDay().orElse(LocalDate.now(clock)).plusDays(1)));
+        return tally(from, to, filter, registry).summary(registry, clock.instant());
     }
 
     /** One bucket of a series: its bounds and its figures. */
@@ -66,140 +64,161 @@ public class Statistics {
     }
 
     /**
-     * The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. The whole
-     * days of every bucket come from one set of queries grouped by day (not one per bucket), each row added to the
-     * bucket its day falls in; the parts of a day at the cut ends are added as {@link #summary} does.
+     * The figures per bucket of the Asia/Almaty calendar; the first and last buckets are cut at the bounds. A whole
+     * bucket's figures were finished when its period was rolled up (one row read per bucket); a cut one, or one
+     * whose days changed since, is merged as {@link #summary} does.
      */
     @Transactional
     public List<SeriesBucket> series(Bucket bucket, Instant from, Instant to, StatsFilter filter) {
         Schools.Registry registry = schools.registry();
-        List<Period> periods = bucket.cover(from, to);
-        List<Tally> tallies = new ArrayList<>();
-        java.util.TreeMap<LocalDate, Integer> byFirstDay = new java.util.TreeMap<>();
-        LocalDate seriesFirst = dayStartingAtOrAfter(from);
-        LocalDate seriesEnd = LocalDate.ofInstant(to, Contribution.ZONE);
-        for (int i = 0; i < periods.size(); i++) {
-            Period p = periods.get(i);
-            tallies.add(new Tally());
-            LocalDate first = dayStartingAtOrAfter(p.from().get());
-            LocalDate end = LocalDate.ofInstant(p.to().get(), Contribution.ZONE);
-            if (first.isBefore(end)) {
-                byFirstDay.put(first, i);
-                edges(tallies.get(i), p.from().get(), p.to().get(), first, end, filter, registry);
-            } else {
-                edge(tallies.get(i), p.from().get(), p.to().get(), filter, registry);
-            }
-        }
-        if (seriesFirst.isBefore(seriesEnd)) {
-            // every whole day of [from, to) belongs to the bucket with the greatest first whole day at or before it
-            wholeDays(day -> tallies.get(byFirstDay.floorEntry(day).getValue()), true, Optional.of(seriesFirst),
-                    Optional.of(seriesEnd), filter);
-        }
         Instant now = clock.instant();
+        Optional<Slice> slice = Slice.of(filter);
+        List<Period> periods = bucket.cover(from, to);
+        Map<LocalDate, Summary> finished = slice.isEmpty() || periods.isEmpty() ? Map.of()
+                : finished(bucket, slice.get(), day(periods.get(0).from().get()),
+                        day(periods.get(periods.size() - 1).from().get()));
+        Set<String> stale = bucket == Bucket.DAY || periods.isEmpty() ? Set.of()
+                : stale(Map.of("D", List.of(), bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList(),
+                        bucket == Bucket.WEEK ? "M" : "W", List.of()));
+        Summary none = new Tally().summary(registry, now);
         List<SeriesBucket> series = new ArrayList<>();
-        for (int i = 0; i < periods.size(); i++) {
-            series.add(new SeriesBucket(periods.get(i).from().get(), periods.get(i).to().get(),
-                    tallies.get(i).summary(registry, now)));
+        for (Period p : periods) {
+            Instant start = p.from().get();
+            Instant end = p.to().get();
+            Summary figures;
+            if (slice.isPresent() && bucket.isWhole(start, end) && !stale.contains(bucket.grain() + day(start))) {
+                figures = Optional.ofNullable(finished.get(day(start))).map(s -> at(s, now)).orElse(none);
+            } else {
+                figures = tally(start, end, filter, registry).summary(registry, now);
+            }
+            series.add(new SeriesBucket(start, end, figures));
         }
         return series;
     }
 
-    /** The parts of a day before the first and after the last whole day of {@code [from, to)}. */
-    private void edges(Tally tally, Instant from, Instant to, LocalDate first, LocalDate end, StatsFilter filter,
-            Schools.Registry registry) {
-        if (!start(first).equals(from)) {
-            edge(tally, from, start(first), filter, registry);
+    /** The tally of the incidents received in {@code [from, to)} that the filter covers. */
+    private Tally tally(Instant from, Instant to, StatsFilter filter, Schools.Registry registry) {
+        Tally tally = new Tally();
+        Optional<Slice> slice = Slice.of(filter);
+        if (slice.isEmpty()) {
+            incidents.forEach(from, to, filter, registry, tally::add);
+            return tally;
         }
-        if (!start(end).equals(to)) {
-            edge(tally, start(end), to, filter, registry);
+        LocalDate first = dayStartingAtOrAfter(from);
+        LocalDate end = day(to);
+        if (!first.isBefore(end)) {
+            incidents.forEach(from, to, filter, registry, tally::add);
+            return tally;
         }
+        if (!Bucket.start(first).equals(from)) {
+            incidents.forEach(from, Bucket.start(first), filter, registry, tally::add);
+        }
+        if (!Bucket.start(end).equals(to)) {
+            incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
+        }
+        Map<String, List<LocalDate>> cover = cover(first, end, stale(cover(first, end, Set.of())));
+        for (Tuple t : session.createNativeQuery("select tally from stats_rollup where dimension = :dimension "
+                + "and value = :value and severity = :severity and ((grain = 'M' and period = any(cast(:months as date[]))) "
+                + "or (grain = 'W' and period = any(cast(:weeks as date[]))) "
+                + "or (grain = 'D' and period = any(cast(:days as date[]))))", Tuple.class)
+                .setParameter("dimension", slice.get().dimension().name())
+                .setParameter("value", slice.get().value())
+                .setParameter("severity", slice.get().severity())
+                .setParameter("months", kz.zhedel.platform.sql.PgArray.literal(cover.get("M")), String.class)
+                .setParameter("weeks", kz.zhedel.platform.sql.PgArray.literal(cover.get("W")), String.class)
+                .setParameter("days", kz.zhedel.platform.sql.PgArray.literal(cover.get("D")), String.class)
+                .getResultList()) {
+            tally.merge(TallyCodec.decode(t.get(0, byte[].class)));
+        }
+        return tally;
     }
 
     /**
-     * Sums {@code stats_cell} over the whole days {@code [first, end)} into the tally {@code into} gives for a day;
-     * {@code byDay}: grouped by day too (a series), else one sum for all days (a summary).
+     * The whole days {@code [first, end)} as the fewest periods: the months inside, then the weeks inside what is
+     * left, then the days ({@code M}, {@code W}, {@code D}: each period's first day). A week or month whose days
+     * changed since it was rolled up ({@code stale}: grain and first day, e.g. {@code W2026-03-02}) is taken from
+     * its days instead, so that a month's figures and the sum of its days' never disagree.
      */
-    private void wholeDays(java.util.function.Function<LocalDate, Tally> into, boolean byDay,
-            Optional<LocalDate> first, Optional<LocalDate> end, StatsFilter filter) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("where true");
-        first.ifPresent(d -> bind(where, params, " and day >= :first", "first", d));
-        end.ifPresent(d -> bind(where, params, " and day < :end", "end", d));
-        filter.district().ifPresent(v -> bind(where, params, " and district = :district", "district", v));
-        filter.category().ifPresent(v -> bind(where, params, " and category = :category", "category", v));
-        filter.severity().ifPresent(v -> bind(where, params, " and severity = :severity", "severity", v));
-        filter.partnerKind().ifPresent(v -> bind(where, params, " and partner_kind = :kind", "kind", v));
-        filter.schoolType().ifPresent(v -> {
-            switch (v) {
-                case "NONE" -> where.append(" and school_id = ''");
-                case "UNKNOWN" -> where.append(" and school_id <> '' and school_id not in (select school_id from school)");
-                default -> bind(where, params, " and school_id in (select school_id from school where type = :type)",
-                        "type", v);
+    static Map<String, List<LocalDate>> cover(LocalDate first, LocalDate end, Set<String> stale) {
+        Map<String, List<LocalDate>> cover = new HashMap<>();
+        for (Bucket b : Bucket.values()) {
+            cover.put(b.grain(), new ArrayList<>());
+        }
+        LocalDate day = first;
+        while (day.isBefore(end)) {
+            Bucket widest = Bucket.DAY;
+            for (Bucket b : List.of(Bucket.MONTH, Bucket.WEEK)) {
+                if (b.startOf(day).equals(day) && !b.next(day).isAfter(end) && !stale.contains(b.grain() + day)) {
+                    widest = b;
+                    break;
+                }
             }
-        });
-        String day = byDay ? "day, " : "cast(null as date), ";
-        String group = byDay ? "day, " : "";
-        for (Tuple r : query("select " + day + "district, category, severity, figure, sum(value) from stats_cell "
-                + where + " and figure not like 'time.%' and figure <> 'child' group by " + group + "2, 3, 4, 5",
-                params)) {
-            into.apply(day(r)).count(r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
-                    r.get(4, String.class), number(r.get(5)));
+            cover.get(widest.grain()).add(day);
+            day = widest.next(day);
         }
-        for (Tuple r : query("select " + day + "severity, figure, bin, sum(value) from stats_cell " + where
-                + " and figure like 'time.%' group by " + group + "2, 3, 4", params)) {
-            into.apply(day(r)).time(r.get(1, String.class), r.get(2, String.class), number(r.get(3)),
-                    number(r.get(4)));
-        }
-        for (Tuple r : query("select " + day + "bin, sum(value) from stats_cell " + where
-                + " and figure = 'child' group by " + group + "2", params)) {
-            into.apply(day(r)).child(number(r.get(1)), number(r.get(2)));
-        }
-        for (Tuple r : query("select " + day + "school_id, sum(value) from stats_cell " + where + " and figure = '"
-                + Figure.INCIDENTS + "' group by " + group + "2", params)) {
-            into.apply(day(r)).school(r.get(1, String.class), number(r.get(2)));
-        }
+        return cover;
     }
 
-    private static LocalDate day(Tuple r) {
-        Object d = r.get(0);
-        return d == null ? null : d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d;
+    /** Which of the weeks and months of a cover wait to be rolled up again. */
+    private Set<String> stale(Map<String, List<LocalDate>> cover) {
+        if (cover.get("W").isEmpty() && cover.get("M").isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(session.createNativeQuery("select distinct grain || cast(period as text) from stats_change "
+                + "where (grain = 'W' and period = any(cast(:weeks as date[]))) "
+                + "or (grain = 'M' and period = any(cast(:months as date[])))", String.class)
+                .setParameter("weeks", kz.zhedel.platform.sql.PgArray.literal(cover.get("W")), String.class)
+                .setParameter("months", kz.zhedel.platform.sql.PgArray.literal(cover.get("M")), String.class)
+                .getResultList());
     }
 
-    /** The incidents received in {@code [from, to)}, a part of one day, one by one. */
-    private void edge(Tally tally, Instant from, Instant to, StatsFilter filter, Schools.Registry registry) {
-        List<String> counted = session.createNativeQuery("select counted from incident_fact where received_at >= :from "
-                + "and received_at < :to and counted is not null", String.class)
-                .setParameter("from", from, Instant.class).setParameter("to", to, Instant.class).getResultList();
-        for (String c : counted) {
-            Contribution contribution = counts.read(c);
-            if (filter.covers(contribution.dimensions(), registry.filterType(contribution.dimensions().schoolId()))) {
-                tally.add(contribution);
+    private Map<LocalDate, Summary> finished(Bucket bucket, Slice slice, LocalDate first, LocalDate last) {
+        Map<LocalDate, Summary> figures = new HashMap<>();
+        for (Tuple t : session.createNativeQuery("select period, figures from stats_rollup where dimension = :dimension "
+                + "and value = :value and severity = :severity and grain = :grain and period between :first and :last",
+                Tuple.class)
+                .setParameter("dimension", slice.dimension().name()).setParameter("value", slice.value())
+                .setParameter("severity", slice.severity()).setParameter("grain", bucket.grain())
+                .setParameter("first", first).setParameter("last", last).getResultList()) {
+            try {
+                Object period = t.get(0);
+                figures.put(period instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) period,
+                        json.readValue(t.get(1, String.class), Summary.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable figures", e);
             }
         }
+        return figures;
     }
 
-    private List<Tuple> query(String sql, Map<String, Object> params) {
-        NativeQuery<Tuple> q = session.createNativeQuery(sql, Tuple.class);
-        params.forEach(q::setParameter);
-        return new ArrayList<>(q.getResultList());
+    private Optional<LocalDate> firstDay() {
+        return edgeDay("min");
     }
 
-    private static void bind(StringBuilder where, Map<String, Object> params, String clause, String name, Object v) {
-        where.append(clause);
-        params.put(name, v);
+    private Optional<LocalDate> lastDay() {
+        return edgeDay("max");
     }
 
-    private static long number(Object value) {
-        return ((Number) value).longValue();
+    /** The earliest or latest day any incident was received on. */
+    private Optional<LocalDate> edgeDay(String which) {
+        Object day = session.createNativeQuery("select cast(" + which + "(received_at) at time zone 'Asia/Almaty' "
+                + "as date) from incident_fact", Object.class).getSingleResult();
+        return Optional.ofNullable(day).map(d -> d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d);
     }
 
-    static Instant start(LocalDate day) {
-        return day.atStartOfDay(Contribution.ZONE).toInstant();
+    private static Summary at(Summary s, Instant generatedAt) {
+        return new Summary(s.incidents(), s.byCategory(), s.byDistrict(), s.bySeverity(), s.childrenCounselled(),
+                s.schools(), s.assigned(), s.unassigned(), s.paged(), s.acknowledged(), s.escalated(), s.resolved(),
+                s.cancelled(), s.responseTimes(), s.sla(), s.pageFailuresByChannel(), generatedAt);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, Contribution.ZONE);
     }
 
     /** The first whole day at or after the instant. */
     private static LocalDate dayStartingAtOrAfter(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, Contribution.ZONE);
-        return start(day).equals(at) ? day : day.plusDays(1);
+        LocalDate day = day(at);
+        return Bucket.start(day).equals(at) ? day : day.plusDays(1);
     }
 }

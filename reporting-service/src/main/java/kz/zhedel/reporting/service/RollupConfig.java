@@ -1,0 +1,23 @@
+package kz.zhedel.reporting.service;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** When the statistics rollup takes a changed period in again ({@code ZHEDEL_STATS_ROLLUP_*}). */
+@ConfigMapping(prefix = "zhedel.stats.rollup")
+public interface RollupConfig {
+
+    /** How often the rollup looks for changed periods. */
+    @WithDefault("1s")
+    Duration every();
+
+    /** A period is rolled up once its incidents have not changed for this long (a burst is rolled once)... */
+    @WithDefault("3s")
+    Duration quiet();
+
+    /** ...or once its first change waits this long, however busy (figures are never later than this). */
+    @WithDefault("5m")
+    Duration maxDelay();
+}
