@@ -1,11 +1,10 @@
 package kz.zhedel.dispatch;
 
 import static io.restassured.RestAssured.given;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.dispatch.Kafka.eventually;
 import static kz.zhedel.dispatch.Ops.ops;
+import static kz.zhedel.testing.Kafka.eventually;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentProgressed;
@@ -47,33 +43,26 @@ import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
-import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.platform.security.Roles;
+import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
+import kz.zhedel.testing.TopicLog;
 
 /** What notification-service reports about a page moves the assignment on, once. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class AcknowledgementTest {
 
-    static TopicLog dispatch;
-    static TopicLog deadLetters;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
+    static final TopicLog deadLetters = Kafka.topic("zhedel.dispatch.dlq");
 
     @Inject
     MovableClock clock;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-        deadLetters = new TopicLog("zhedel.dispatch.dlq");
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-        deadLetters.close();
-    }
 
     /** A psychologist on shift around {@code now} and an incident paged to them. */
     PageRequested pagedIncident(Instant now, String name) {
@@ -85,7 +74,7 @@ class AcknowledgementTest {
     PageRequested page(Instant now) {
         IncidentReported report = reported(now, District.YESIL, Language.RU);
         Kafka.send(report);
-        return awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        return dispatch.awaitOnly(report.incidentId(), PageRequested.class);
     }
 
     static PageAcknowledged ack(PageRequested page, Instant at) {
@@ -101,7 +90,7 @@ class AcknowledgementTest {
 
         Kafka.send(ack(page, pressed));
 
-        AssignmentAcknowledged acknowledged = awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+        AssignmentAcknowledged acknowledged = dispatch.awaitOnly(page.incidentId(), AssignmentAcknowledged.class);
         // the responder acknowledged through their page: they are the actor
         assertEquals(new AssignmentAcknowledged(page.incidentId(), page.assignmentId(), page.responderId(), tookIt,
                 new Actor(page.responderId().toString(), Roles.RESPONDER)), acknowledged);
@@ -115,7 +104,7 @@ class AcknowledgementTest {
         PageAcknowledged again = ack(page, tookIt.plusSeconds(30));
         String ceId = UUID.randomUUID().toString();
         Kafka.send(CloudEventRecords.of(again, ceId));
-        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(again, ceId)));
+        Dispatching.awaitHandled(Kafka.send(CloudEventRecords.of(again, ceId)));
 
         assertEquals(1, recorded(page.incidentId(), EventType.ASSIGNMENT_ACKNOWLEDGED));
         assertThat(dispatch.events(page.incidentId(), AssignmentAcknowledged.class), hasSize(1));
@@ -157,7 +146,7 @@ class AcknowledgementTest {
         PageRequested earlier = page(now);
         assertEquals(first, earlier.responderId());
         Kafka.send(ack(earlier, now.plusSeconds(60)));
-        awaitOnly(dispatch, earlier.incidentId(), AssignmentAcknowledged.class);
+        dispatch.awaitOnly(earlier.incidentId(), AssignmentAcknowledged.class);
         assertEquals(second, page(now).responderId(), "the first one is on the way to the acknowledged incident");
 
         for (String step : List.of("on-scene", "resolve")) {
@@ -172,20 +161,20 @@ class AcknowledgementTest {
         Instant now = clock.travelTo(Instant.parse("2041-05-07T22:00:00Z"));
         PageRequested page = pagedIncident(now, "psy-pages");
 
-        Kafka.awaitHandled(Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(),
+        Dispatching.awaitHandled(Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(),
                 Channel.WEBHOOK, now.plusSeconds(2))));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200).body("assignments[0].pageStatus", equalTo("DELIVERED"));
 
         // a report about some other page of this assignment is stale
-        Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), UUID.randomUUID(), page.assignmentId(),
+        Dispatching.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), UUID.randomUUID(), page.assignmentId(),
                 "all channels failed", now.plusSeconds(3))));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200).body("assignments[0].pageStatus", equalTo("DELIVERED"));
         assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(page.incidentId()));
 
         // the current page failed on every contact: no other psychologist and no coordinator here, so it waits
-        Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
+        Dispatching.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
                 "all channels failed", now.plusSeconds(4))));
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)
@@ -210,9 +199,9 @@ class AcknowledgementTest {
                 page.responderId(), "DECLINED_BY_SMS", now.plusSeconds(30));
         String ceId = UUID.randomUUID().toString();
         Kafka.send(CloudEventRecords.of(declined, ceId));
-        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(declined, ceId)));
+        Dispatching.awaitHandled(Kafka.send(CloudEventRecords.of(declined, ceId)));
 
-        List<PageRequested> pages = Dispatching.awaitCount(dispatch, page.incidentId(), PageRequested.class, 2);
+        List<PageRequested> pages = dispatch.awaitEvents(page.incidentId(), PageRequested.class, 2);
         assertEquals(other, pages.get(1).responderId());
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)
@@ -220,7 +209,7 @@ class AcknowledgementTest {
                 .body("assignments[1].status", equalTo("ASSIGNED"));
 
         // a second decline of the same page (another event id) finds the assignment declined: nothing changes
-        Kafka.awaitHandled(Kafka.send(declined));
+        Dispatching.awaitHandled(Kafka.send(declined));
         assertThat(dispatch.events(page.incidentId(), PageRequested.class), hasSize(2));
         assertThat(deadLetters.records(page.incidentId()), hasSize(0));
     }
@@ -234,22 +223,22 @@ class AcknowledgementTest {
         Actor responder = new Actor(page.responderId().toString(), Roles.RESPONDER);
 
         // resolved before on scene is out of order: nothing changes
-        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
+        Dispatching.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
         Kafka.send(ack(page, now.plusSeconds(30)));
-        awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+        dispatch.awaitOnly(page.incidentId(), AssignmentAcknowledged.class);
         PageProgressed onScene = progressed(page, PageProgressed.Stage.ON_SCENE);
         String ceId = UUID.randomUUID().toString();
         Kafka.send(CloudEventRecords.of(onScene, ceId));
-        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(onScene, ceId)));
-        AssignmentProgressed arrived = awaitOnly(dispatch, page.incidentId(), AssignmentProgressed.class);
+        Dispatching.awaitHandled(Kafka.send(CloudEventRecords.of(onScene, ceId)));
+        AssignmentProgressed arrived = dispatch.awaitOnly(page.incidentId(), AssignmentProgressed.class);
         assertEquals(Stage.ON_SCENE, arrived.stage());
         assertEquals(responder, arrived.actor());
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200).body("assignments[0].status", equalTo("ON_SCENE"));
 
-        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
-        Kafka.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED))); // another event id
-        List<AssignmentProgressed> steps = Dispatching.awaitCount(dispatch, page.incidentId(),
+        Dispatching.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED)));
+        Dispatching.awaitHandled(Kafka.send(progressed(page, PageProgressed.Stage.RESOLVED))); // another event id
+        List<AssignmentProgressed> steps = dispatch.awaitEvents(page.incidentId(),
                 AssignmentProgressed.class, 2);
         assertEquals(List.of(Stage.ON_SCENE, Stage.RESOLVED), steps.stream().map(AssignmentProgressed::stage).toList());
         assertEquals(responder, steps.get(1).actor());
@@ -280,7 +269,7 @@ class AcknowledgementTest {
     void dispatchedEventsAndTheAssignmentAgree() {
         Instant now = clock.travelTo(Instant.parse("2041-05-05T22:00:00Z"));
         PageRequested page = pagedIncident(now, "psy-agree");
-        IncidentDispatched dispatched = awaitOnly(dispatch, page.incidentId(), IncidentDispatched.class);
+        IncidentDispatched dispatched = dispatch.awaitOnly(page.incidentId(), IncidentDispatched.class);
         ops().when().get("/api/v1/incidents/" + page.incidentId())
                 .then().statusCode(200)
                 .body("assignments[0].id", equalTo(page.assignmentId().toString()))

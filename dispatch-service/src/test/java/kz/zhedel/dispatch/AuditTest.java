@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 
 /** Every roster change through the API leaves an audit entry: who, when, what, before and after. */

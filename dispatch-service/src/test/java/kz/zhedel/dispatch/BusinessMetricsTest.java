@@ -1,8 +1,7 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.dispatch.Kafka.eventually;
+import static kz.zhedel.testing.Kafka.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
@@ -22,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
@@ -34,14 +30,17 @@ import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Business metrics: how fast a report reaches a person, by severity, and the events dispatch committed. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class BusinessMetricsTest {
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -49,15 +48,7 @@ class BusinessMetricsTest {
     @Inject
     MeterRegistry registry;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     @Test
     void timeToFirstPageAndToAcknowledgementAreMeasuredFromTheReport() {
@@ -68,7 +59,7 @@ class BusinessMetricsTest {
         Snapshot before = new Snapshot();
 
         Kafka.send(report);
-        PageRequested page = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested page = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         Kafka.send(new PageDelivered(page.incidentId(), page.pageId(), page.assignmentId(), Channel.WEBHOOK,
                 now.plusSeconds(15)));
         // a second report of the page reaching a device is not the incident's first page again
@@ -76,7 +67,7 @@ class BusinessMetricsTest {
                 now.plusSeconds(25)));
         Kafka.send(new PageAcknowledged(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(),
                 now.plusSeconds(55)));
-        awaitOnly(dispatch, report.incidentId(), AssignmentAcknowledged.class);
+        dispatch.awaitOnly(report.incidentId(), AssignmentAcknowledged.class);
 
         eventually().untilAsserted(() -> {
             Snapshot after = new Snapshot();

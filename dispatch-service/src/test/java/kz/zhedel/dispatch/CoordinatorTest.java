@@ -2,8 +2,6 @@ package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Coordinators.coordinator;
 import static kz.zhedel.dispatch.Coordinators.responder;
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.ops;
@@ -24,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
@@ -51,7 +46,10 @@ import kz.zhedel.events.PageAcknowledged;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** The duty coordinator acts on an incident: assigns by name, cancels, keeps notes; every step says who took it. */
 @QuarkusTest
@@ -62,7 +60,7 @@ class CoordinatorTest {
     private static final Actor COORDINATOR = new Actor(Coordinators.SUBJECT, "coordinator");
     private static final Actor OPS = new Actor("ops", "ops");
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -73,22 +71,14 @@ class CoordinatorTest {
     @Inject
     EntityManager db;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     /** An incident in SARYARKA paged to the psychologist on shift; answers the page. */
     PageRequested paged(Instant now, UUID psychologist) {
         Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
         IncidentReported report = reported(now, District.SARYARKA, Language.KK);
         Kafka.send(report);
-        return awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        return dispatch.awaitOnly(report.incidentId(), PageRequested.class);
     }
 
     static Map<String, Object> assignment(UUID responderId, String reason, UUID replaces) {
@@ -126,22 +116,22 @@ class CoordinatorTest {
                 .body("steps[0].actor.subject", equalTo("duty-anna"))
                 .body("steps[0].comment", equalTo("knows the family from school"))
                 .extract().path("id");
-        List<IncidentDispatched> dispatched = awaitCount(dispatch, incident, IncidentDispatched.class, 2);
+        List<IncidentDispatched> dispatched = dispatch.awaitEvents(incident, IncidentDispatched.class, 2);
         assertEquals(null, dispatched.get(0).actor(), "the rules chose the first");
         assertEquals(COORDINATOR, dispatched.get(1).actor());
         assertEquals(UUID.fromString(beside), dispatched.get(1).assignmentId());
-        List<PageRequested> pages = awaitCount(dispatch, incident, PageRequested.class, 2);
+        List<PageRequested> pages = dispatch.awaitEvents(incident, PageRequested.class, 2);
         assertEquals(offDuty, pages.get(1).responderId(), "paged at once");
 
         // instead of the rules' choice: handed on, its page withdrawn by notification on HANDED_ON
         coordinator().body(assignment(instead, "speaks with the child in kk", first.assignmentId()))
                 .when().post(assignments)
                 .then().statusCode(201).body("responderId", equalTo(instead.toString()));
-        AssignmentProgressed handedOn = awaitOnly(dispatch, incident, AssignmentProgressed.class);
+        AssignmentProgressed handedOn = dispatch.awaitOnly(incident, AssignmentProgressed.class);
         assertEquals(Stage.HANDED_ON, handedOn.stage());
         assertEquals(first.assignmentId(), handedOn.assignmentId());
         assertEquals(COORDINATOR, handedOn.actor());
-        awaitCount(dispatch, incident, PageRequested.class, 3);
+        dispatch.awaitEvents(incident, PageRequested.class, 3);
         ops().when().get("/api/v1/incidents/" + incident)
                 .then().statusCode(200)
                 .body("status", equalTo("DISPATCHED"))
@@ -216,10 +206,10 @@ class CoordinatorTest {
                 .body("assignments[0].ackDeadline", nullValue())
                 .body("assignments[0].steps.step", contains("ASSIGNED", "CANCELLED"))
                 .body("assignments[0].steps[1].actor.subject", equalTo("duty-anna"));
-        AssignmentProgressed calledOff = awaitOnly(dispatch, incident, AssignmentProgressed.class);
+        AssignmentProgressed calledOff = dispatch.awaitOnly(incident, AssignmentProgressed.class);
         assertEquals(Stage.CANCELLED, calledOff.stage());
         assertEquals(COORDINATOR, calledOff.actor());
-        IncidentCancelled cancelled = awaitOnly(dispatch, incident, IncidentCancelled.class);
+        IncidentCancelled cancelled = dispatch.awaitOnly(incident, IncidentCancelled.class);
         assertEquals(CancelReason.FALSE_REPORT, cancelled.reason());
         assertEquals(COORDINATOR, cancelled.actor());
         assertFalse(published(incident).contains("drill"), "the comment stays in dispatch");
@@ -234,7 +224,7 @@ class CoordinatorTest {
 
         // far past the deadline, a late acknowledgement by page and the timer change nothing
         clock.travelTo(now.plus(Duration.ofHours(2)));
-        Kafka.awaitHandled(Kafka.send(new PageAcknowledged(incident, page.pageId(), page.assignmentId(),
+        Dispatching.awaitHandled(Kafka.send(new PageAcknowledged(incident, page.pageId(), page.assignmentId(),
                 psychologist, now.plus(Duration.ofHours(2)))));
         deadlines.fireDue();
         assertEquals(0, recorded(incident, EventType.ASSIGNMENT_ESCALATED));
@@ -299,9 +289,9 @@ class CoordinatorTest {
                 .body("steps.actor.role", contains("ops", "responder", "responder"))
                 .body("steps.actor.subject", contains("ops", psychologist.toString(), psychologist.toString()));
 
-        assertEquals(OPS, awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class).actor(),
+        assertEquals(OPS, dispatch.awaitOnly(page.incidentId(), AssignmentAcknowledged.class).actor(),
                 "ops acknowledged on the responder's behalf");
-        List<AssignmentProgressed> steps = awaitCount(dispatch, page.incidentId(), AssignmentProgressed.class, 2);
+        List<AssignmentProgressed> steps = dispatch.awaitEvents(page.incidentId(), AssignmentProgressed.class, 2);
         assertEquals(List.of(Stage.ON_SCENE, Stage.RESOLVED), steps.stream().map(AssignmentProgressed::stage).toList());
         assertEquals(List.of(self, self), steps.stream().map(AssignmentProgressed::actor).toList());
         assertFalse(published(page.incidentId()).contains("talked with"));
@@ -310,7 +300,7 @@ class CoordinatorTest {
         PageRequested second = paged(now.plusSeconds(60), psychologist);
         Kafka.send(new PageAcknowledged(second.incidentId(), second.pageId(), second.assignmentId(), psychologist,
                 now.plusSeconds(90)));
-        assertEquals(self, awaitOnly(dispatch, second.incidentId(), AssignmentAcknowledged.class).actor());
+        assertEquals(self, dispatch.awaitOnly(second.incidentId(), AssignmentAcknowledged.class).actor());
         ops().when().get("/api/v1/incidents/" + second.incidentId()).then().statusCode(200)
                 .body("assignments[0].steps.step", contains("ASSIGNED", "ACKNOWLEDGED"))
                 .body("assignments[0].steps[1].actor.subject", equalTo(psychologist.toString()))

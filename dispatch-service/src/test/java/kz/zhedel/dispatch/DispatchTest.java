@@ -1,12 +1,11 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.dispatch.Kafka.eventually;
 import static kz.zhedel.dispatch.Ops.contact;
 import static kz.zhedel.dispatch.Ops.ops;
 import static kz.zhedel.dispatch.Ops.responder;
+import static kz.zhedel.testing.Kafka.eventually;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -27,8 +26,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +34,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.District;
@@ -51,7 +47,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Incidents reported on Kafka are dispatched to the right psychologist, exactly once, or visibly not at all. */
 @QuarkusTest
@@ -60,23 +59,13 @@ class DispatchTest {
 
     private static final Duration HALF_SHIFT = Duration.ofHours(4);
 
-    static TopicLog dispatch;
-    static TopicLog deadLetters;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
+    static final TopicLog deadLetters = Kafka.topic("zhedel.dispatch.dlq");
 
     @Inject
     MovableClock clock;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-        deadLetters = new TopicLog("zhedel.dispatch.dlq");
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-        deadLetters.close();
-    }
 
     static UUID onShift(UUID responder, Instant now) {
         Ops.shift(responder, now.minus(HALF_SHIFT), now.plus(HALF_SHIFT));
@@ -99,12 +88,12 @@ class DispatchTest {
         IncidentReported report = reported(now, District.BAIKONUR, Language.KK);
         Kafka.send(report);
 
-        IncidentDispatched dispatched = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched dispatched = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(chosen, dispatched.responderId());
         assertEquals(ResponderRole.PSYCHOLOGIST, dispatched.role());
         assertThat(dispatched.reason(), equalTo("on shift, covers BAIKONUR, speaks kk, 0 open"));
 
-        PageRequested page = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested page = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(chosen, page.responderId());
         assertEquals(dispatched.assignmentId(), page.assignmentId());
         assertEquals(List.of(new Contact(Channel.WEBHOOK, "https://psc.example/pager/b"),
@@ -154,7 +143,7 @@ class DispatchTest {
         IncidentReported report = reported(now, District.SARYARKA, Language.KK);
         Kafka.send(report);
 
-        IncidentDispatched dispatched = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched dispatched = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(speaksKk, dispatched.responderId());
         assertThat(dispatched.reason(), equalTo("on shift, nobody on shift covers SARYARKA, speaks kk, 0 open"));
     }
@@ -169,7 +158,7 @@ class DispatchTest {
                 plain.receivedAt(), 2);
         Kafka.send(report);
 
-        awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200).body("linkedIncidents", equalTo(2));
 
@@ -187,10 +176,10 @@ class DispatchTest {
         IncidentReported report = reported(now, District.NURA, Language.RU);
         Kafka.send(report);
 
-        PageRequested page = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested page = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(only, page.responderId());
         assertEquals(Language.KK, page.language());
-        assertThat(awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class).reason(),
+        assertThat(dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class).reason(),
                 containsString("does not speak ru"));
     }
 
@@ -204,11 +193,11 @@ class DispatchTest {
 
         IncidentReported earlier = reported(now, District.ALMATY, Language.KK);
         Kafka.send(earlier);
-        assertEquals(first, awaitOnly(dispatch, earlier.incidentId(), IncidentDispatched.class).responderId());
+        assertEquals(first, dispatch.awaitOnly(earlier.incidentId(), IncidentDispatched.class).responderId());
 
         IncidentReported later = reported(now, District.ALMATY, Language.KK);
         Kafka.send(later);
-        IncidentDispatched dispatched = awaitOnly(dispatch, later.incidentId(), IncidentDispatched.class);
+        IncidentDispatched dispatched = dispatch.awaitOnly(later.incidentId(), IncidentDispatched.class);
         assertEquals(second, dispatched.responderId(), "the first one already has an open assignment");
         assertThat(dispatched.reason(), containsString("0 open"));
     }
@@ -224,10 +213,10 @@ class DispatchTest {
         IncidentReported report = reported(now, District.YESIL, Language.KK);
         RecordMetadata sent = Kafka.send(report);
 
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertThat(unassigned.reason(), containsString("no PSYCHOLOGIST on shift"));
-        Kafka.awaitHandled(sent);
+        Dispatching.awaitHandled(sent);
         assertEquals(List.of(EventType.INCIDENT_UNASSIGNED), recorded(report.incidentId()));
 
         ops().when().get("/api/v1/incidents/" + report.incidentId())
@@ -244,10 +233,10 @@ class DispatchTest {
         String ceId = UUID.randomUUID().toString();
 
         Kafka.send(CloudEventRecords.of(report, ceId));
-        awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         Kafka.send(CloudEventRecords.of(report, ceId));
         // the same report under a new event id, as a re-sending producer would publish it
-        Kafka.awaitHandled(Kafka.send(CloudEventRecords.of(report)));
+        Dispatching.awaitHandled(Kafka.send(CloudEventRecords.of(report)));
 
         assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED), recorded(report.incidentId()));
         assertThat(dispatch.events(report.incidentId(), PageRequested.class), hasSize(1));
@@ -275,6 +264,6 @@ class DispatchTest {
         assertEquals(Topics.INCIDENTS, CloudEventRecords.header(dead, "dead-letter-topic"));
         assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
                 .contains(EventType.INCIDENT_REPORTED.ceType()));
-        assertEquals(psychologist, awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class).responderId());
+        assertEquals(psychologist, dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class).responderId());
     }
 }

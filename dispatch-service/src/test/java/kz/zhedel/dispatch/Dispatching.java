@@ -1,23 +1,21 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Kafka.eventually;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.Severity;
-import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.outbox.OutboxEvent;
+import kz.zhedel.testing.Kafka;
 
 /** Shared steps of the tests that drive dispatch through Kafka. */
 final class Dispatching {
@@ -35,18 +33,9 @@ final class Dispatching {
                 "school-baikonur-17", childLanguage, now.minusSeconds(600), now.minusSeconds(5));
     }
 
-    /** Waits for {@code count} events of {@code type} dispatch published about the incident. */
-    static <T extends ZhedelEvent> List<T> awaitCount(TopicLog topic, UUID incidentId, Class<T> type, int count) {
-        eventually().untilAsserted(() -> assertEquals(count, topic.events(incidentId, type).size(),
-                type.getSimpleName() + " for " + incidentId));
-        return topic.events(incidentId, type);
-    }
-
-    /** Waits for the one event of {@code type} dispatch published about the incident. */
-    static <T extends ZhedelEvent> T awaitOnly(TopicLog topic, UUID incidentId, Class<T> type) {
-        eventually().untilAsserted(() -> assertEquals(1, topic.events(incidentId, type).size(),
-                type.getSimpleName() + " for " + incidentId));
-        return topic.events(incidentId, type).get(0);
+    /** Waits until dispatch-service has committed its offset past {@code sent}: the record was fully handled. */
+    static void awaitHandled(RecordMetadata sent) {
+        Kafka.awaitHandled("dispatch-service", sent);
     }
 
     /** How many events of the type dispatch recorded for the incident: exact, unlike a topic still being read. */

@@ -1,7 +1,5 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.ops;
@@ -23,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +31,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.AssignmentAcknowledged;
@@ -54,7 +49,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * Acknowledgement deadlines, driven by moving the clock past them while the real timer polls. A profile of its own
@@ -79,7 +77,7 @@ class EscalationTest {
         }
     }
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -89,15 +87,7 @@ class EscalationTest {
 
     int ruleVersion;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     /** Deadlines of a minute for every severity, a psychologist for everything; the coordinator enrolled. */
     @BeforeEach
@@ -143,7 +133,7 @@ class EscalationTest {
     static void acknowledge(PageRequested page, Instant at) {
         Kafka.send(new PageAcknowledged(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(),
                 at));
-        awaitOnly(dispatch, page.incidentId(), AssignmentAcknowledged.class);
+        dispatch.awaitOnly(page.incidentId(), AssignmentAcknowledged.class);
     }
 
     @Test
@@ -152,15 +142,15 @@ class EscalationTest {
         UUID first = onShift("esc-psy-almaty", District.ALMATY, start);
         UUID second = onShift("esc-psy-nura", District.NURA, start);
         IncidentReported report = report(start);
-        PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested paged = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(first, paged.responderId());
 
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(paged.assignmentId(), repaged.assignmentId(), "the same assignment");
         assertEquals(first, repaged.responderId());
         assertNotEquals(paged.pageId(), repaged.pageId(), "a new page");
-        AssignmentEscalated repage = awaitOnly(dispatch, report.incidentId(), AssignmentEscalated.class);
+        AssignmentEscalated repage = dispatch.awaitOnly(report.incidentId(), AssignmentEscalated.class);
         assertEquals(List.of(paged.assignmentId(), first, 1, Step.REPAGED), List.of(repage.assignmentId(),
                 repage.responderId(), repage.missedDeadlines(), repage.step()));
         ops().when().get("/api/v1/incidents/" + report.incidentId())
@@ -170,16 +160,16 @@ class EscalationTest {
                 .body("assignments[0].ackDeadline", equalTo(repaged.requestedAt().plusSeconds(DEADLINE).toString()));
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
-        IncidentDispatched escalated = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
+        IncidentDispatched escalated = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2)
                 .get(1);
         assertEquals(second, escalated.responderId());
         assertTrue(escalated.reason().startsWith("escalated: " + first + " not acknowledged after 2 page(s)"),
                 escalated.reason());
-        AssignmentEscalated reassigned = awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 2)
+        AssignmentEscalated reassigned = dispatch.awaitEvents(report.incidentId(), AssignmentEscalated.class, 2)
                 .get(1);
         assertEquals(List.of(paged.assignmentId(), 2, Step.REASSIGNED), List.of(reassigned.assignmentId(),
                 reassigned.missedDeadlines(), reassigned.step()));
-        PageRequested toSecond = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        PageRequested toSecond = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 3).get(2);
         assertEquals(escalated.assignmentId(), toSecond.assignmentId());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
@@ -200,13 +190,13 @@ class EscalationTest {
         onShift("ack-psy-one", District.ALMATY, start);
         onShift("ack-psy-two", District.ALMATY, start);
         IncidentReported acknowledged = report(start);
-        acknowledge(awaitOnly(dispatch, acknowledged.incidentId(), PageRequested.class), start.plusSeconds(30));
+        acknowledge(dispatch.awaitOnly(acknowledged.incidentId(), PageRequested.class), start.plusSeconds(30));
         // a second incident, due no earlier: once its deadline has fired, the first one's was looked at too
         IncidentReported sentinel = report(clock.instant());
-        awaitOnly(dispatch, sentinel.incidentId(), PageRequested.class);
+        dispatch.awaitOnly(sentinel.incidentId(), PageRequested.class);
 
         clock.travelTo(start.plusSeconds(DEADLINE + 30));
-        PageRequested repaged = awaitCount(dispatch, sentinel.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = dispatch.awaitEvents(sentinel.incidentId(), PageRequested.class, 2).get(1);
 
         assertEquals(List.of(EventType.INCIDENT_DISPATCHED, EventType.PAGE_REQUESTED,
                 EventType.ASSIGNMENT_ACKNOWLEDGED), recorded(acknowledged.incidentId()));
@@ -222,15 +212,15 @@ class EscalationTest {
         Instant start = clock.travelTo(Instant.parse("2043-03-01T10:00:00Z"));
         onShift("lonely-psy", District.ALMATY, start);
         IncidentReported report = report(start);
-        awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2);
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
-        IncidentUnassigned waiting = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned waiting = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.PSYCHOLOGIST, waiting.role());
         assertTrue(waiting.reason().endsWith("no other PSYCHOLOGIST on call"), waiting.reason());
-        IncidentDispatched toCoordinator = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2)
+        IncidentDispatched toCoordinator = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2)
                 .get(1);
         // nobody of role COORDINATOR is on call: the configured coordinator is alerted, in a role of their own
         assertEquals(List.of(COORDINATOR, ResponderRole.COORDINATOR), List.of(toCoordinator.responderId(),
@@ -238,20 +228,20 @@ class EscalationTest {
         assertTrue(toCoordinator.reason().startsWith("escalated: "), toCoordinator.reason());
         assertTrue(toCoordinator.reason().contains("duty coordinator alerted (ESCALATION_EXHAUSTED for PSYCHOLOGIST)"),
                 toCoordinator.reason());
-        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        PageRequested alert = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 3).get(2);
         assertEquals(COORDINATOR, alert.responderId());
         assertEquals(new CoordinatorAlert(CoordinatorAlert.Reason.ESCALATION_EXHAUSTED, ResponderRole.PSYCHOLOGIST),
                 alert.alert());
 
         // the coordinator is paged once more (repeats = 1), then nobody is left: the role is announced again
         clock.travelTo(start.plusSeconds(3 * DEADLINE + 10));
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, 4);
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 4);
         clock.travelTo(start.plusSeconds(4 * DEADLINE + 15));
-        IncidentUnassigned unassigned = awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).get(1);
+        IncidentUnassigned unassigned = dispatch.awaitEvents(report.incidentId(), IncidentUnassigned.class, 2).get(1);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertTrue(unassigned.reason().contains("duty coordinator not acknowledged"), unassigned.reason());
         assertEquals(List.of(Step.REPAGED, Step.REASSIGNED, Step.REPAGED, Step.EXHAUSTED),
-                awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 4).stream()
+                dispatch.awaitEvents(report.incidentId(), AssignmentEscalated.class, 4).stream()
                         .map(AssignmentEscalated::step).toList());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
@@ -265,7 +255,7 @@ class EscalationTest {
         Instant start = clock.travelTo(Instant.parse("2043-05-01T10:00:00Z"));
         onShift("locked-psy", District.ALMATY, start);
         IncidentReported report = report(start);
-        PageRequested paged = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested paged = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         // another instance holds the overdue row in its claiming transaction
         try (AnotherInstance other = AnotherInstance.holding(
                 () -> Assignment.findById(paged.assignmentId(), LockModeType.PESSIMISTIC_WRITE))) {
@@ -273,7 +263,7 @@ class EscalationTest {
             assertEquals(0, deadlines.fireDue(), "the held row is skipped, not waited for");
             assertEquals(1, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
         }
-        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(2, recorded(report.incidentId(), EventType.PAGE_REQUESTED));
         acknowledge(repaged, clock.instant());
     }
@@ -287,7 +277,7 @@ class EscalationTest {
             reports.add(report(start));
         }
         List<PageRequested> pages = reports.stream()
-                .map(r -> awaitOnly(dispatch, r.incidentId(), PageRequested.class)).toList();
+                .map(r -> dispatch.awaitOnly(r.incidentId(), PageRequested.class)).toList();
 
         // Three "instances" (and the real timer) poll at the same moment once every deadline is overdue.
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
@@ -307,7 +297,7 @@ class EscalationTest {
         }
 
         for (PageRequested page : pages) {
-            PageRequested repaged = awaitCount(dispatch, page.incidentId(), PageRequested.class, 2).get(1);
+            PageRequested repaged = dispatch.awaitEvents(page.incidentId(), PageRequested.class, 2).get(1);
             assertEquals(2, recorded(page.incidentId(), EventType.PAGE_REQUESTED), "re-paged exactly once");
             acknowledge(repaged, clock.instant());
         }
@@ -335,14 +325,14 @@ class EscalationTest {
 
         Instant start = clock.travelTo(Instant.parse("2043-04-01T10:00:00Z"));
         IncidentReported report = report(start); // nobody on shift: both roles wait, the coordinator is alerted
-        assertEquals(2, awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).size());
-        List<PageRequested> alerts = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+        assertEquals(2, dispatch.awaitEvents(report.incidentId(), IncidentUnassigned.class, 2).size());
+        List<PageRequested> alerts = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2);
         assertEquals(java.util.Set.of(ResponderRole.PSYCHOLOGIST, ResponderRole.SOCIAL_WORKER),
                 alerts.stream().map(p -> p.alert().role()).collect(java.util.stream.Collectors.toSet()));
         // the coordinator takes both alerts: no deadline is left running
         alerts.forEach(p -> Kafka.send(new PageAcknowledged(p.incidentId(), p.pageId(), p.assignmentId(),
                 p.responderId(), start.plusSeconds(10))));
-        awaitCount(dispatch, report.incidentId(), AssignmentAcknowledged.class, 2);
+        dispatch.awaitEvents(report.incidentId(), AssignmentAcknowledged.class, 2);
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
                 .body("status", equalTo("UNASSIGNED"))

@@ -1,8 +1,6 @@
 package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Coordinators.coordinator;
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +23,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.service.Deadlines;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
@@ -39,8 +34,11 @@ import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
 import kz.zhedel.platform.security.Roles;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The coordinator's list of what is stuck. A profile of its own, so a database of its own: the list shows every
@@ -56,7 +54,7 @@ class IncidentBoardTest {
     public static class OwnDatabase implements QuarkusTestProfile {
     }
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -64,15 +62,7 @@ class IncidentBoardTest {
     @Inject
     Deadlines deadlines;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     static IncidentReported report(Category category, Severity severity, Instant receivedAt) {
         return new IncidentReported(UUID.randomUUID(), "school-a", category, severity, District.YESIL,
@@ -91,9 +81,9 @@ class IncidentBoardTest {
         IncidentReported cancelled = report(Category.BULLYING, Severity.P4, now.minusSeconds(9000));
         for (IncidentReported r : List.of(partial, urgent, older, cancelled)) {
             Kafka.send(r);
-            awaitOnly(dispatch, r.incidentId(), PageRequested.class);
+            dispatch.awaitOnly(r.incidentId(), PageRequested.class);
         }
-        awaitCount(dispatch, partial.incidentId(), IncidentUnassigned.class, 2);
+        dispatch.awaitEvents(partial.incidentId(), IncidentUnassigned.class, 2);
         coordinator().body(Map.of("reason", "DUPLICATE")).when().post("/api/v1/incidents/" + cancelled.incidentId()
                 + "/cancel").then().statusCode(200);
 

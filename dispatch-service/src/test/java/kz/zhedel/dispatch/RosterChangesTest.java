@@ -1,7 +1,5 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.contact;
 import static kz.zhedel.dispatch.Ops.ops;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -31,7 +27,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.service.RosterChanged;
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentProgressed;
@@ -44,7 +39,10 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Responders edited and deactivated, shifts cancelled, rotations ended, overrides removed: each audited. */
 @QuarkusTest
@@ -63,7 +61,7 @@ class RosterChangesTest {
         }
     }
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -71,15 +69,7 @@ class RosterChangesTest {
     @Inject
     Changes changes;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     /** The audit trail of one kind, which other tests write to as well: pick entries with {@link #latest}. */
     static io.restassured.response.ValidatableResponse audit(String entity) {
@@ -134,7 +124,7 @@ class RosterChangesTest {
         Ops.shift(leaving, now.minus(Duration.ofHours(2)), now.plus(Duration.ofHours(6)));
         IncidentReported first = reported(now, District.ALMATY, Language.KK);
         Kafka.send(first);
-        PageRequested page = awaitOnly(dispatch, first.incidentId(), PageRequested.class);
+        PageRequested page = dispatch.awaitOnly(first.incidentId(), PageRequested.class);
         assertEquals(leaving, page.responderId());
         Ops.shift(staying, now.minus(Duration.ofHours(2)), now.plus(Duration.ofHours(6)));
         Coordinators.responder(leaving).body("{}").when()
@@ -144,10 +134,10 @@ class RosterChangesTest {
                 .then().statusCode(200).body("active", equalTo(false))
                 .body("deactivatedReason", equalTo("left the group"));
 
-        AssignmentProgressed handedOn = awaitOnly(dispatch, first.incidentId(), AssignmentProgressed.class);
+        AssignmentProgressed handedOn = dispatch.awaitOnly(first.incidentId(), AssignmentProgressed.class);
         assertEquals(Stage.HANDED_ON, handedOn.stage());
         assertEquals(new Actor("ops", "ops"), handedOn.actor());
-        List<IncidentDispatched> dispatched = awaitCount(dispatch, first.incidentId(), IncidentDispatched.class, 2);
+        List<IncidentDispatched> dispatched = dispatch.awaitEvents(first.incidentId(), IncidentDispatched.class, 2);
         assertEquals(staying, dispatched.get(1).responderId());
         assertTrue(dispatched.get(1).reason().startsWith("handed on: " + leaving + " deactivated"),
                 dispatched.get(1).reason());
@@ -160,7 +150,7 @@ class RosterChangesTest {
         // still on shift and lighter loaded than the one staying, yet never chosen while inactive
         IncidentReported next = reported(now.plusSeconds(60), District.ALMATY, Language.KK);
         Kafka.send(next);
-        assertEquals(staying, awaitOnly(dispatch, next.incidentId(), PageRequested.class).responderId());
+        assertEquals(staying, dispatch.awaitOnly(next.incidentId(), PageRequested.class).responderId());
         ops().body(Map.of("reason", "again")).when().post("/api/v1/responders/" + leaving + "/deactivate")
                 .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("already deactivated"));
         ops().body("{}").when().post("/api/v1/responders/" + leaving + "/deactivate")
@@ -173,7 +163,7 @@ class RosterChangesTest {
         audit("responder").body(latest(leaving, "action"), equalTo("responder.activated"));
         IncidentReported back = reported(now.plusSeconds(120), District.ALMATY, Language.KK);
         Kafka.send(back);
-        assertEquals(leaving, awaitOnly(dispatch, back.incidentId(), PageRequested.class).responderId(),
+        assertEquals(leaving, dispatch.awaitOnly(back.incidentId(), PageRequested.class).responderId(),
                 "back on the roster, and the lightest loaded");
         assertTrue(changes.seen.containsAll(List.of(
                 new RosterChanged("responder.deactivated", ResponderRole.PSYCHOLOGIST, leaving),
@@ -201,7 +191,7 @@ class RosterChangesTest {
                 .body(latest(running, "before.end"), equalTo(now.plus(Duration.ofHours(1)).toString()));
         IncidentReported report = reported(now.plusSeconds(30), District.NURA, Language.KK);
         Kafka.send(report);
-        awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
 
         ops().when().delete("/api/v1/shifts/" + past).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("history"));

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import kz.zhedel.dispatch.service.RosterGauges;
 import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 
 /** The gauge the ops team is alerted by: a role with nobody on call at some moment of the next 12 hours. */

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.events.District;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
 
 @QuarkusTest

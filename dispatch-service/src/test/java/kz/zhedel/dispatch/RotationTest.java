@@ -1,6 +1,5 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.ops;
 import static kz.zhedel.dispatch.Rotas.almaty;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +26,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.service.Candidate;
 import kz.zhedel.dispatch.service.OnCall;
 import kz.zhedel.events.District;
@@ -38,7 +34,10 @@ import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Rotations hand duty on in Almaty time, overrides cover for people, and holes in the roster are reported. */
 @QuarkusTest
@@ -47,7 +46,7 @@ class RotationTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -55,15 +54,7 @@ class RotationTest {
     @Inject
     OnCall onCall;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     Optional<Candidate> choose(ResponderRole role, District district, Instant at) {
         return QuarkusTransaction.requiringNew().call(() -> onCall.choose(role, district, Language.KK, at));
@@ -93,7 +84,7 @@ class RotationTest {
         Instant now = clock.travelTo(midnight.plusSeconds(30));
         IncidentReported report = reported(now, District.BAIKONUR, Language.KK);
         Kafka.send(report);
-        IncidentDispatched dispatched = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched dispatched = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(b, dispatched.responderId());
         assertThat(dispatched.reason(),
                 equalTo("on call via rotation 'Night psychologists', covers BAIKONUR, speaks kk, 0 open"));

@@ -1,7 +1,5 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.EscalationTest.role;
@@ -22,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +32,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
@@ -63,7 +58,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The safety net: the duty coordinator on call is alerted when a role has nobody (at dispatch, after a failed page,
@@ -90,7 +88,7 @@ class SafetyNetTest {
         }
     }
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
@@ -98,15 +96,7 @@ class SafetyNetTest {
     @Inject
     WaitingRoles waiting;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     /** Minute deadlines; a psychologist for everything, and a social worker too for OTHER at P4. */
     @BeforeEach
@@ -141,7 +131,7 @@ class SafetyNetTest {
     }
 
     static void failed(PageRequested page, Instant at) {
-        Kafka.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
+        Dispatching.awaitHandled(Kafka.send(new PageFailed(page.incidentId(), page.pageId(), page.assignmentId(),
                 "every contact failed", at)));
     }
 
@@ -155,13 +145,13 @@ class SafetyNetTest {
         UUID coordinator = onShift("net-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
 
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
-        IncidentDispatched alerted = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched alerted = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(List.of(ResponderRole.COORDINATOR, coordinator), List.of(alerted.role(), alerted.responderId()));
         assertTrue(alerted.reason().contains("duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST), on shift"),
                 alerted.reason());
-        PageRequested page = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested page = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(new CoordinatorAlert(Reason.NOBODY_ON_CALL, ResponderRole.PSYCHOLOGIST), page.alert());
         assertEquals(List.of(coordinator, alerted.assignmentId(), "https://pager.example/net-coordinator"),
                 List.of(page.responderId(), page.assignmentId(), page.contacts().get(0).address()));
@@ -181,22 +171,22 @@ class SafetyNetTest {
         Instant now = clock.travelTo(Instant.parse("2044-02-01T10:00:00Z"));
         onShift("late-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
-        PageRequested alert = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested alert = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
 
         UUID psychologist = onShift("late-psy", ResponderRole.PSYCHOLOGIST, now);
         // done once the shift's request returned: the retry runs right after the roster change commits
         assertEquals(2, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED));
 
-        IncidentDispatched assigned = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1);
+        IncidentDispatched assigned = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).get(1);
         assertEquals(List.of(ResponderRole.PSYCHOLOGIST, psychologist), List.of(assigned.role(),
                 assigned.responderId()));
         assertTrue(assigned.reason().startsWith("retried: PSYCHOLOGIST was waiting; now on shift, covers ALMATY"),
                 assigned.reason());
-        PageRequested page = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested page = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(List.of(psychologist, assigned.assignmentId()), List.of(page.responderId(),
                 page.assignmentId()));
         assertNull(page.alert());
-        AssignmentProgressed calledOff = awaitOnly(dispatch, report.incidentId(), AssignmentProgressed.class);
+        AssignmentProgressed calledOff = dispatch.awaitOnly(report.incidentId(), AssignmentProgressed.class);
         assertEquals(List.of(alert.assignmentId(), Stage.CANCELLED), List.of(calledOff.assignmentId(),
                 calledOff.stage()));
         status(report.incidentId(), "DISPATCHED");
@@ -206,8 +196,8 @@ class SafetyNetTest {
     void aWaitingIncidentClaimedByAnotherInstanceIsSkippedNotWaitedFor() throws Exception {
         Instant now = clock.travelTo(Instant.parse("2044-03-01T10:00:00Z"));
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
-        awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
-        awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class); // the fallback coordinator alerted
+        dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
+        dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class); // the fallback coordinator alerted
         // another instance holds the waiting incident in its claiming transaction
         UUID psychologist;
         try (AnotherInstance other = AnotherInstance.holding(
@@ -219,7 +209,7 @@ class SafetyNetTest {
         }
         assertEquals(1, waiting.retry(null));
         assertEquals(0, waiting.retry(null), "assigned once: nothing waits any more");
-        assertEquals(psychologist, awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1)
+        assertEquals(psychologist, dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).get(1)
                 .responderId());
     }
 
@@ -230,17 +220,17 @@ class SafetyNetTest {
         onShift("unreachable-two", ResponderRole.PSYCHOLOGIST, now);
         UUID coordinator = onShift("unreachable-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
-        PageRequested first = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested first = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
 
         failed(first, now.plusSeconds(5));
-        AssignmentEscalated escalated = awaitOnly(dispatch, report.incidentId(), AssignmentEscalated.class);
+        AssignmentEscalated escalated = dispatch.awaitOnly(report.incidentId(), AssignmentEscalated.class);
         assertEquals(List.of(first.assignmentId(), Step.REASSIGNED, Cause.PAGE_FAILED, 0), List.of(
                 escalated.assignmentId(), escalated.step(), escalated.cause(), escalated.missedDeadlines()));
         assertTrue(escalated.escalatedAt().isBefore(first.ackDeadline()), "before the deadline");
-        IncidentDispatched next = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1);
+        IncidentDispatched next = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).get(1);
         assertTrue(next.reason().startsWith("escalated: " + first.responderId()
                 + " unreachable, every contact of the page failed; next on shift"), next.reason());
-        PageRequested second = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested second = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(next.responderId(), second.responderId());
 
         // the first page failing again is stale: its assignment has escalated already
@@ -248,12 +238,12 @@ class SafetyNetTest {
         assertEquals(1, recorded(report.incidentId(), EventType.ASSIGNMENT_ESCALATED));
 
         failed(second, now.plusSeconds(7));
-        AssignmentEscalated again = awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 2).get(1);
+        AssignmentEscalated again = dispatch.awaitEvents(report.incidentId(), AssignmentEscalated.class, 2).get(1);
         assertEquals(List.of(second.assignmentId(), Step.REASSIGNED, Cause.PAGE_FAILED), List.of(
                 again.assignmentId(), again.step(), again.cause()));
-        assertEquals(ResponderRole.PSYCHOLOGIST, awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class)
+        assertEquals(ResponderRole.PSYCHOLOGIST, dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class)
                 .role());
-        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        PageRequested alert = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 3).get(2);
         assertEquals(coordinator, alert.responderId());
         assertEquals(new CoordinatorAlert(Reason.PAGE_FAILED, ResponderRole.PSYCHOLOGIST), alert.alert());
         status(report.incidentId(), "UNASSIGNED");
@@ -265,9 +255,9 @@ class SafetyNetTest {
         onShift("stale-psy", ResponderRole.PSYCHOLOGIST, start);
         onShift("stale-psy-spare", ResponderRole.PSYCHOLOGIST, start);
         IncidentReported report = report(start, Category.BULLYING, Severity.P3);
-        PageRequested first = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested first = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(first.assignmentId(), repaged.assignmentId());
 
         failed(first, clock.instant());
@@ -277,7 +267,7 @@ class SafetyNetTest {
 
         Kafka.send(new PageAcknowledged(repaged.incidentId(), repaged.pageId(), repaged.assignmentId(),
                 repaged.responderId(), clock.instant()));
-        awaitOnly(dispatch, report.incidentId(), AssignmentAcknowledged.class);
+        dispatch.awaitOnly(report.incidentId(), AssignmentAcknowledged.class);
         failed(repaged, clock.instant());
         assertEquals(1, recorded(report.incidentId(), EventType.ASSIGNMENT_ESCALATED));
         assertEquals(1, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED));
@@ -290,39 +280,39 @@ class SafetyNetTest {
         onShift("chain-coordinator-one", ResponderRole.COORDINATOR, start);
         onShift("chain-coordinator-two", ResponderRole.COORDINATOR, start);
         IncidentReported report = report(start, Category.BULLYING, Severity.P3);
-        PageRequested first = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested first = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
 
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(List.of(first.assignmentId(), first.responderId()), List.of(repaged.assignmentId(),
                 repaged.responderId()));
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
-        IncidentDispatched other = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1);
+        IncidentDispatched other = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).get(1);
         assertEquals(ResponderRole.COORDINATOR, other.role());
         assertTrue(other.reason().startsWith("escalated: " + first.responderId() + " not acknowledged after 2 page(s)"
                 + "; duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST), on shift"), other.reason());
-        PageRequested toOther = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3).get(2);
+        PageRequested toOther = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 3).get(2);
         assertEquals(first.alert(), toOther.alert());
 
         clock.travelTo(start.plusSeconds(3 * DEADLINE + 10));
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, 4);
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 4);
         clock.travelTo(start.plusSeconds(4 * DEADLINE + 15));
-        IncidentDispatched fallback = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 3).get(2);
+        IncidentDispatched fallback = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 3).get(2);
         assertEquals(FALLBACK, fallback.responderId());
         assertTrue(fallback.reason().endsWith("no coordinator on call: the configured duty coordinator"),
                 fallback.reason());
-        assertEquals(FALLBACK, awaitCount(dispatch, report.incidentId(), PageRequested.class, 5).get(4)
+        assertEquals(FALLBACK, dispatch.awaitEvents(report.incidentId(), PageRequested.class, 5).get(4)
                 .responderId());
 
         clock.travelTo(start.plusSeconds(5 * DEADLINE + 20));
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, 6);
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 6);
         clock.travelTo(start.plusSeconds(6 * DEADLINE + 25));
-        IncidentUnassigned exhausted = awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).get(1);
+        IncidentUnassigned exhausted = dispatch.awaitEvents(report.incidentId(), IncidentUnassigned.class, 2).get(1);
         assertEquals(ResponderRole.PSYCHOLOGIST, exhausted.role());
         assertEquals("duty coordinator not acknowledged after 2 page(s)", exhausted.reason());
         assertEquals(List.of(Step.REPAGED, Step.REASSIGNED, Step.REPAGED, Step.REASSIGNED, Step.REPAGED,
-                Step.EXHAUSTED), awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 6).stream()
+                Step.EXHAUSTED), dispatch.awaitEvents(report.incidentId(), AssignmentEscalated.class, 6).stream()
                         .map(AssignmentEscalated::step).toList());
         assertEquals(6, recorded(report.incidentId(), EventType.PAGE_REQUESTED), "nobody else paged");
     }
@@ -332,16 +322,16 @@ class SafetyNetTest {
         Instant now = clock.travelTo(Instant.parse("2044-07-01T10:00:00Z"));
         UUID coordinator = onShift("dark-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
-        PageRequested alert = awaitOnly(dispatch, report.incidentId(), PageRequested.class);
+        PageRequested alert = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(coordinator, alert.responderId());
 
         failed(alert, now.plusSeconds(3));
-        PageRequested toFallback = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested toFallback = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(List.of(FALLBACK, alert.alert()), List.of(toFallback.responderId(), toFallback.alert()));
         failed(toFallback, now.plusSeconds(6));
-        AssignmentEscalated last = awaitCount(dispatch, report.incidentId(), AssignmentEscalated.class, 2).get(1);
+        AssignmentEscalated last = dispatch.awaitEvents(report.incidentId(), AssignmentEscalated.class, 2).get(1);
         assertEquals(List.of(Step.EXHAUSTED, Cause.PAGE_FAILED), List.of(last.step(), last.cause()));
-        assertEquals(2, awaitCount(dispatch, report.incidentId(), IncidentUnassigned.class, 2).size());
+        assertEquals(2, dispatch.awaitEvents(report.incidentId(), IncidentUnassigned.class, 2).size());
     }
 
     @Test
@@ -350,9 +340,9 @@ class SafetyNetTest {
         UUID psychologist = onShift("called-off-psy", ResponderRole.PSYCHOLOGIST, now);
         onShift("called-off-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.OTHER, Severity.P4);
-        IncidentDispatched psy = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).stream()
+        IncidentDispatched psy = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).stream()
                 .filter(d -> d.responderId().equals(psychologist)).findFirst().orElseThrow();
-        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).stream()
+        PageRequested alert = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).stream()
                 .filter(p -> p.alert() != null).findFirst().orElseThrow();
         assertEquals(new CoordinatorAlert(Reason.NOBODY_ON_CALL, ResponderRole.SOCIAL_WORKER), alert.alert());
         status(report.incidentId(), "PARTIALLY_ASSIGNED");
@@ -361,8 +351,8 @@ class SafetyNetTest {
             ops().body(Map.of()).when().post("/api/v1/assignments/" + psy.assignmentId() + "/" + step)
                     .then().statusCode(200);
         }
-        awaitOnly(dispatch, report.incidentId(), IncidentResolved.class);
-        List<AssignmentProgressed> steps = awaitCount(dispatch, report.incidentId(), AssignmentProgressed.class, 3);
+        dispatch.awaitOnly(report.incidentId(), IncidentResolved.class);
+        List<AssignmentProgressed> steps = dispatch.awaitEvents(report.incidentId(), AssignmentProgressed.class, 3);
         assertEquals(List.of(alert.assignmentId(), Stage.CANCELLED), List.of(steps.get(2).assignmentId(),
                 steps.get(2).stage()));
         ops().when().get("/api/v1/incidents/" + report.incidentId())
@@ -390,23 +380,23 @@ class SafetyNetTest {
                 now.minus(Duration.ofHours(2)), List.of(District.ALMATY), regular));
         onShift("override-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.BULLYING, Severity.P3);
-        IncidentDispatched first = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched first = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(regular, first.responderId());
 
         ops().body(Map.of("reason", "at another call-out"))
                 .when().post("/api/v1/assignments/" + first.assignmentId() + "/decline").then().statusCode(200);
-        awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
-        PageRequested alert = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
+        PageRequested alert = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(new CoordinatorAlert(Reason.NOBODY_ON_CALL, ResponderRole.PSYCHOLOGIST), alert.alert());
         assertEquals(0, waiting.retry(null), "the decliner is still on call, and not asked again");
 
         Rotas.override(rotation, Rotas.override(standIn, now.minusSeconds(60), now.plus(Duration.ofHours(4)), null));
         assertEquals(3, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED), "assigned by the override");
-        IncidentDispatched covering = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 3).get(2);
+        IncidentDispatched covering = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 3).get(2);
         assertEquals(standIn, covering.responderId());
         assertTrue(covering.reason().startsWith("retried: PSYCHOLOGIST was waiting; now covering rotation"),
                 covering.reason());
-        assertEquals(alert.assignmentId(), awaitCount(dispatch, report.incidentId(), AssignmentProgressed.class, 2)
+        assertEquals(alert.assignmentId(), dispatch.awaitEvents(report.incidentId(), AssignmentProgressed.class, 2)
                 .get(1).assignmentId());
         status(report.incidentId(), "DISPATCHED");
     }
@@ -417,16 +407,16 @@ class SafetyNetTest {
         onShift("rotation-psy", ResponderRole.PSYCHOLOGIST, now);
         onShift("rotation-coordinator", ResponderRole.COORDINATOR, now);
         IncidentReported report = report(now, Category.OTHER, Severity.P4);
-        awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, 2);
+        dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2);
 
         UUID social = Ops.enrol("rotation-social", ResponderRole.SOCIAL_WORKER, List.of("kk"), District.ALMATY);
         Rotas.create(Rotas.daily("Social workers", ResponderRole.SOCIAL_WORKER, "09:00",
                 now.minus(Duration.ofHours(1)), List.of(District.ALMATY), social));
         assertEquals(3, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED), "assigned by the rotation");
-        IncidentDispatched assigned = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 3).get(2);
+        IncidentDispatched assigned = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 3).get(2);
         assertEquals(List.of(ResponderRole.SOCIAL_WORKER, social), List.of(assigned.role(), assigned.responderId()));
-        awaitOnly(dispatch, report.incidentId(), AssignmentProgressed.class);
+        dispatch.awaitOnly(report.incidentId(), AssignmentProgressed.class);
         status(report.incidentId(), "DISPATCHED");
     }
 }

@@ -1,8 +1,6 @@
 package kz.zhedel.dispatch;
 
 import static io.restassured.RestAssured.given;
-import static kz.zhedel.dispatch.Dispatching.awaitCount;
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -22,15 +20,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.AssignmentProgressed.Stage;
@@ -45,7 +40,10 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** The default team rules compose the team; responders step through their assignments. */
 @QuarkusTest
@@ -54,20 +52,12 @@ class TeamDispatchTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     static UUID onShift(String name, ResponderRole role, Instant now) {
         UUID id = Ops.enrol(name, role, List.of("kk"), District.ALMATY);
@@ -80,8 +70,8 @@ class TeamDispatchTest {
             int expected) {
         IncidentReported report = reported(now, category, severity, District.ALMATY, Language.KK);
         Kafka.send(report);
-        awaitCount(dispatch, report.incidentId(), PageRequested.class, expected);
-        return awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, expected).stream()
+        dispatch.awaitEvents(report.incidentId(), PageRequested.class, expected);
+        return dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, expected).stream()
                 .collect(Collectors.toMap(IncidentDispatched::role, d -> d));
     }
 
@@ -133,10 +123,10 @@ class TeamDispatchTest {
         IncidentReported report = reported(now, Category.PHYSICAL_ABUSE, Severity.P1, District.ALMATY, Language.KK);
         Kafka.send(report);
 
-        List<PageRequested> pages = awaitCount(dispatch, report.incidentId(), PageRequested.class, 3);
+        List<PageRequested> pages = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 3);
         assertEquals(Set.of(psychologist, inspector, prosecutor),
                 pages.stream().map(PageRequested::responderId).collect(Collectors.toSet()));
-        Instant assignedAt = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 3).get(0)
+        Instant assignedAt = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 3).get(0)
                 .assignedAt();
 
         String inspectorPath = "assignments.find { it.role == 'JUVENILE_INSPECTOR' }";
@@ -160,10 +150,10 @@ class TeamDispatchTest {
         IncidentReported report = reported(now, Category.SEXUAL_ABUSE, Severity.P1, District.ALMATY, Language.KK);
         Kafka.send(report);
 
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.JUVENILE_INSPECTOR, unassigned.role());
         assertEquals(Set.of(ResponderRole.PSYCHOLOGIST, ResponderRole.PROSECUTOR),
-                awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).stream()
+                dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).stream()
                         .map(IncidentDispatched::role).collect(Collectors.toSet()));
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200)
@@ -178,7 +168,7 @@ class TeamDispatchTest {
         UUID two = onShift("decline-psy-two", ResponderRole.PSYCHOLOGIST, now);
         IncidentReported report = reported(now, Category.BULLYING, Severity.P3, District.ALMATY, Language.KK);
         Kafka.send(report);
-        IncidentDispatched first = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched first = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
 
         ops().body(Map.of("reason", "already at another call-out"))
                 .when().post("/api/v1/assignments/" + first.assignmentId() + "/decline")
@@ -186,20 +176,20 @@ class TeamDispatchTest {
                 .body("status", equalTo("DECLINED"))
                 .body("statusReason", equalTo("already at another call-out"));
 
-        AssignmentProgressed declined = awaitOnly(dispatch, report.incidentId(), AssignmentProgressed.class);
+        AssignmentProgressed declined = dispatch.awaitOnly(report.incidentId(), AssignmentProgressed.class);
         assertEquals(first.assignmentId(), declined.assignmentId());
         assertEquals(Stage.DECLINED, declined.stage());
-        IncidentDispatched second = awaitCount(dispatch, report.incidentId(), IncidentDispatched.class, 2).get(1);
+        IncidentDispatched second = dispatch.awaitEvents(report.incidentId(), IncidentDispatched.class, 2).get(1);
         assertEquals(first.responderId().equals(one) ? two : one, second.responderId());
         assertTrue(second.reason().startsWith("reassigned: " + first.responderId() + " declined"),
                 second.reason());
-        PageRequested page = awaitCount(dispatch, report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested page = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
         assertEquals(second.assignmentId(), page.assignmentId());
 
         // the second declines too: nobody else is on call, and the decliner is not asked again
         ops().body(Map.of("reason", "ill")).when().post("/api/v1/assignments/" + second.assignmentId() + "/decline")
                 .then().statusCode(200);
-        IncidentUnassigned unassigned = awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        IncidentUnassigned unassigned = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
         assertEquals(ResponderRole.PSYCHOLOGIST, unassigned.role());
         assertEquals(2, dispatch.events(report.incidentId(), IncidentDispatched.class).size());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
@@ -229,7 +219,7 @@ class TeamDispatchTest {
         ops().body(Map.of("reason", "on my way")).when().post(psychologist + "/acknowledge")
                 .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("ackDeadline", nullValue());
         assertEquals(team.get(ResponderRole.PSYCHOLOGIST).assignmentId(),
-                awaitOnly(dispatch, incident, AssignmentAcknowledged.class).assignmentId());
+                dispatch.awaitOnly(incident, AssignmentAcknowledged.class).assignmentId());
         ops().when().post(psychologist + "/acknowledge")
                 .then().statusCode(409).contentType(startsWith(PROBLEM))
                 .body("detail", containsString("ACKNOWLEDGED"));
@@ -254,12 +244,12 @@ class TeamDispatchTest {
         ops().when().post(psychologist + "/decline").then().statusCode(409);
 
         // each step is announced once; the resolution too, and the informed prosecutor's page is called off
-        List<AssignmentProgressed> steps = awaitCount(dispatch, incident, AssignmentProgressed.class, 5);
+        List<AssignmentProgressed> steps = dispatch.awaitEvents(incident, AssignmentProgressed.class, 5);
         assertEquals(Map.of(Stage.ON_SCENE, 2L, Stage.RESOLVED, 2L, Stage.CANCELLED, 1L),
                 steps.stream().collect(Collectors.groupingBy(AssignmentProgressed::stage, Collectors.counting())));
         assertEquals(team.get(ResponderRole.PROSECUTOR).assignmentId(), steps.stream()
                 .filter(p -> p.stage() == Stage.CANCELLED).findFirst().orElseThrow().assignmentId());
-        assertEquals(incident, awaitOnly(dispatch, incident, IncidentResolved.class).incidentId());
+        assertEquals(incident, dispatch.awaitOnly(incident, IncidentResolved.class).incidentId());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package kz.zhedel.dispatch;
 
-import static kz.zhedel.dispatch.Dispatching.awaitOnly;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.ops;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -24,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
-import kz.zhedel.dispatch.Kafka.TopicLog;
 import kz.zhedel.events.District;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentDispatched;
@@ -34,7 +30,10 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The waiting timer: a shift scheduled to start later puts nobody on call when it is added, so the roster change
@@ -54,27 +53,19 @@ class WaitingTimerTest {
         }
     }
 
-    static TopicLog dispatch;
+    static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
 
-    @BeforeAll
-    static void readTopics() {
-        dispatch = new TopicLog(Topics.DISPATCH);
-    }
 
-    @AfterAll
-    static void stopReading() {
-        dispatch.close();
-    }
 
     @Test
     void aShiftStartingLaterIsAssignedByTheTimerOnceItStarts() {
         Instant now = clock.travelTo(Instant.parse("2045-01-01T10:00:00Z"));
         IncidentReported report = reported(now, District.NURA, Language.RU);
         Kafka.send(report);
-        awaitOnly(dispatch, report.incidentId(), IncidentUnassigned.class);
+        dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
 
         UUID psychologist = Ops.enrol("later-psy", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.NURA);
         Instant shiftStart = now.plus(Duration.ofMinutes(10));
@@ -82,11 +73,11 @@ class WaitingTimerTest {
         assertEquals(0, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED), "not on call yet");
 
         clock.travelTo(shiftStart.plusSeconds(1));
-        IncidentDispatched assigned = awaitOnly(dispatch, report.incidentId(), IncidentDispatched.class);
+        IncidentDispatched assigned = dispatch.awaitOnly(report.incidentId(), IncidentDispatched.class);
         assertEquals(psychologist, assigned.responderId());
         assertTrue(assigned.reason().startsWith("retried: PSYCHOLOGIST was waiting; now on shift, covers NURA"),
                 assigned.reason());
-        assertEquals(assigned.assignmentId(), awaitOnly(dispatch, report.incidentId(), PageRequested.class)
+        assertEquals(assigned.assignmentId(), dispatch.awaitOnly(report.incidentId(), PageRequested.class)
                 .assignmentId());
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200).body("status", equalTo("DISPATCHED"));

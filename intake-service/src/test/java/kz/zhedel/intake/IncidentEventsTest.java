@@ -22,7 +22,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
@@ -41,14 +40,13 @@ import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
 import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
 
 /** What intake publishes, and how the events coming back build the timeline, through the real broker. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class IncidentEventsTest {
-
-    private final KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
 
     private String post(String externalRef) {
         return given().auth().oauth2("key-a").contentType(ContentType.JSON)
@@ -64,11 +62,7 @@ class IncidentEventsTest {
     @Test
     void reportIsPublishedAsACloudEventWithoutPersonalData() {
         String id = post("evt-1");
-        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20)).until(
-                () -> kafka.consume(String.class, String.class).fromTopics(Topics.INCIDENTS)
-                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
-                        .filter(r -> id.equals(r.key())).findFirst().orElse(null),
-                r -> r != null);
+        ConsumerRecord<String, String> record = published(id);
         assertEquals("kz.zhedel.incident.reported.v1", CloudEventRecords.header(record, "ce_type"));
         assertEquals("1.0", CloudEventRecords.header(record, "ce_specversion"));
         IncidentReported event = (IncidentReported) CloudEventRecords.decode(record);
@@ -108,11 +102,12 @@ class IncidentEventsTest {
     }
 
     private IncidentReported reported(String id) {
-        return (IncidentReported) CloudEventRecords.decode(await().atMost(Duration.ofSeconds(20)).until(
-                () -> kafka.consume(String.class, String.class).fromTopics(Topics.INCIDENTS)
-                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
-                        .filter(r -> id.equals(r.key())).findFirst().orElse(null),
-                r -> r != null));
+        return (IncidentReported) CloudEventRecords.decode(published(id));
+    }
+
+    /** The first record intake published about the incident. */
+    private static ConsumerRecord<String, String> published(String id) {
+        return Kafka.topic(Topics.INCIDENTS).awaitRecord(r -> id.equals(r.key()));
     }
 
     @Test
@@ -124,25 +119,23 @@ class IncidentEventsTest {
                 ResponderRole.PSYCHOLOGIST, "on call", t, null);
         String ceId = UUID.randomUUID().toString();
         // The acknowledgement may overtake the page: the status still only moves forward.
-        kafka.produce(String.class, String.class).fromRecords(
+        Kafka.send(
                 CloudEventRecords.of(dispatched, ceId),
                 CloudEventRecords.of(dispatched, ceId),
                 CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, UUID.randomUUID(), t.plusSeconds(60), null)),
                 CloudEventRecords.of(new PageDelivered(id, UUID.randomUUID(), assignment, Channel.WEBHOOK,
-                        t.plusSeconds(1))))
-                .awaitCompletion();
+                        t.plusSeconds(1))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("RECEIVED", "DISPATCHED", "PAGED", "ACKNOWLEDGED"), timeline(id.toString())));
 
         // An escalation and its replacement are steps of their own; they do not move the status back.
         UUID responder = UUID.randomUUID();
-        kafka.produce(String.class, String.class).fromRecords(
+        Kafka.send(
                 CloudEventRecords.of(new AssignmentEscalated(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
                         2, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(120), null)),
                 CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
-                        ResponderRole.PSYCHOLOGIST, "escalated: " + responder, t.plusSeconds(120), null)))
-                .awaitCompletion();
+                        ResponderRole.PSYCHOLOGIST, "escalated: " + responder, t.plusSeconds(120), null)));
         // (until both are in, the timeline is shorter: a step not there yet is an assertion to retry, not an error)
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("PSYCHOLOGIST escalated: not acknowledged after 2 pages", "PSYCHOLOGIST assigned"),
@@ -152,15 +145,14 @@ class IncidentEventsTest {
                 .body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"));
 
         // The team's steps through to the resolution.
-        kafka.produce(String.class, String.class).fromRecords(
+        Kafka.send(
                 CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
                         Stage.ON_SCENE, t.plusSeconds(600), null)),
                 CloudEventRecords.of(new AssignmentProgressed(id, assignment, responder, ResponderRole.PSYCHOLOGIST,
                         Stage.RESOLVED, t.plusSeconds(3600), null)),
                 CloudEventRecords.of(new AssignmentProgressed(id, UUID.randomUUID(), UUID.randomUUID(),
                         ResponderRole.PROSECUTOR, Stage.CANCELLED, t.plusSeconds(3600), null)),
-                CloudEventRecords.of(new IncidentResolved(id, t.plusSeconds(3600))))
-                .awaitCompletion();
+                CloudEventRecords.of(new IncidentResolved(id, t.plusSeconds(3600))));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("ON_SCENE", "ROLE_RESOLVED", "RESOLVED"), steps(timeline(id.toString()), 6, 9)));
         given().auth().oauth2("key-a").get("/api/v1/incidents/" + id).then()
@@ -180,7 +172,7 @@ class IncidentEventsTest {
         UUID psychologist = UUID.randomUUID();
         Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         Actor coordinator = new Actor("duty-anna", "coordinator");
-        kafka.produce(String.class, String.class).fromRecords(
+        Kafka.send(
                 CloudEventRecords.of(new IncidentDispatched(id, assignment, psychologist, ResponderRole.PSYCHOLOGIST,
                         "assigned by coordinator duty-anna", t, coordinator)),
                 CloudEventRecords.of(new AssignmentAcknowledged(id, assignment, psychologist, t.plusSeconds(30),
@@ -191,8 +183,7 @@ class IncidentEventsTest {
                 CloudEventRecords.of(new AssignmentProgressed(id, assignment, psychologist,
                         ResponderRole.PSYCHOLOGIST, Stage.HANDED_ON, t.plusSeconds(90), new Actor("ops", "ops"))),
                 CloudEventRecords.of(new IncidentCancelled(id, CancelReason.DUPLICATE, coordinator,
-                        t.plusSeconds(120))))
-                .awaitCompletion();
+                        t.plusSeconds(120))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(List.of("reported by school-a",
                 "PSYCHOLOGIST assigned (by coordinator duty-anna)", "acknowledged (by the responder)",
@@ -214,15 +205,14 @@ class IncidentEventsTest {
         UUID id = UUID.fromString(post("evt-coordinator"));
         UUID alert = UUID.randomUUID();
         Instant t = Instant.now();
-        kafka.produce(String.class, String.class).fromRecords(
+        Kafka.send(
                 CloudEventRecords.of(new IncidentUnassigned(id, ResponderRole.PSYCHOLOGIST, "no PSYCHOLOGIST on shift",
                         t)),
                 CloudEventRecords.of(new IncidentDispatched(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
                         "duty coordinator alerted (NOBODY_ON_CALL for PSYCHOLOGIST)", t.plusSeconds(1), null)),
                 CloudEventRecords.of(new AssignmentEscalated(id, alert, UUID.randomUUID(), ResponderRole.COORDINATOR,
                         0, AssignmentEscalated.Step.REASSIGNED, t.plusSeconds(5),
-                        AssignmentEscalated.Cause.PAGE_FAILED)))
-                .awaitCompletion();
+                        AssignmentEscalated.Cause.PAGE_FAILED)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
                 List.of("RECEIVED", "UNASSIGNED", "COORDINATOR_ALERTED", "ESCALATED"), timeline(id.toString())));
@@ -241,18 +231,13 @@ class IncidentEventsTest {
                 UUID.randomUUID(), ResponderRole.PSYCHOLOGIST, "x", Instant.now(), null));
         ProducerRecord<String, String> broken = new ProducerRecord<>(poison.topic(), null, poison.key(),
                 "{not json", poison.headers());
-        kafka.produce(String.class, String.class).fromRecords(broken,
+        Kafka.send(broken,
                 CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
-                        ResponderRole.PSYCHOLOGIST, "on call", Instant.now(), null)))
-                .awaitCompletion();
+                        ResponderRole.PSYCHOLOGIST, "on call", Instant.now(), null)));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(List.of("RECEIVED", "DISPATCHED"), timeline(id.toString())));
-        ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(20)).until(
-                () -> kafka.consume(String.class, String.class).fromTopics("zhedel.intake.dlq")
-                        .awaitNextRecords(1, Duration.ofSeconds(2)).getRecords().stream()
-                        .filter(r -> id.toString().equals(r.key())).findFirst().orElse(null),
-                r -> r != null);
+        ConsumerRecord<String, String> dead = Kafka.topic("zhedel.intake.dlq").awaitRecord(r -> id.toString().equals(r.key()));
         assertEquals("{not json", dead.value());
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertFalse(reason.isBlank());

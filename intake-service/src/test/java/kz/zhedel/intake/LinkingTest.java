@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,11 +28,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.IncidentLinksChanged;
-import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.Topics;
+import kz.zhedel.intake.domain.Incident;
 import kz.zhedel.platform.security.Roles;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
 
@@ -109,11 +111,7 @@ class LinkingTest {
                 .then().statusCode(200).body("$", not(hasKey("linkedIncidents")));
 
         // dispatch learns the count, never the name or the key
-        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20)).until(
-                () -> RealInfrastructure.kafkaCompanion().consume(String.class, String.class)
-                        .fromTopics(Topics.INCIDENTS).awaitNextRecords(1, Duration.ofSeconds(2)).getRecords()
-                        .stream().filter(r -> helpline.equals(r.key())).findFirst().orElse(null),
-                r -> r != null);
+        ConsumerRecord<String, String> record = Kafka.topic(Topics.INCIDENTS).awaitRecord(r -> helpline.equals(r.key()));
         assertEquals(2, ((IncidentReported) CloudEventRecords.decode(record)).linkedIncidents());
 
         // the coordinator sees the links, confirms one and splits the other
@@ -126,14 +124,9 @@ class LinkingTest {
                 .then().statusCode(200).body("status", equalTo("SPLIT"));
         assertEquals(1, linked(helpline));
         // and dispatch hears the helpline incident's new count
-        kz.zhedel.events.ZhedelEvent changed = await().atMost(Duration.ofSeconds(20)).until(
-                () -> RealInfrastructure.kafkaCompanion().consume(String.class, String.class)
-                        .fromTopics(Topics.INCIDENTS).awaitNextRecords(1, Duration.ofSeconds(2)).getRecords()
-                        .stream().filter(r -> helpline.equals(r.key()))
-                        .map(CloudEventRecords::decode).filter(e -> e instanceof IncidentLinksChanged)
-                        .reduce((first, last) -> last).orElse(null),
-                e -> e != null);
-        assertEquals(1, ((IncidentLinksChanged) changed).linkedIncidents());
+        Kafka.eventually().untilAsserted(() -> assertEquals(Optional.of(1), Kafka.topic(Topics.INCIDENTS)
+                .events(UUID.fromString(helpline), IncidentLinksChanged.class).stream()
+                .reduce((first, last) -> last).map(IncidentLinksChanged::linkedIncidents)));
         coordinator().when().post("/api/v1/incidents/" + school + "/links/" + someoneElse + "/split")
                 .then().statusCode(404);
         given().auth().oauth2("key-a").when().post("/api/v1/incidents/" + helpline + "/links/" + school + "/split")

@@ -19,7 +19,7 @@ import io.restassured.specification.RequestSpecification;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.security.Roles;
-import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
 
@@ -50,9 +50,9 @@ class NeedToKnowTest {
         // not assigned (yet): the incident does not exist for this responder
         as(responderToken, "home visit").when().get(details(id)).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        RealInfrastructure.kafkaCompanion().produce(String.class, String.class).fromRecords(CloudEventRecords.of(
+        Kafka.send(
                 new IncidentDispatched(UUID.fromString(id), UUID.randomUUID(), responder, ResponderRole.PSYCHOLOGIST,
-                        "on call", Instant.now(), null))).awaitCompletion();
+                        "on call", Instant.now(), null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(responderToken, "home visit")
                 .when().get(details(id)).then().statusCode(200).body("child.lastName", equalTo("Сапарова")));
         as(coordinator, "case review #12").when().get(details(id)).then().statusCode(200);

@@ -11,19 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +35,10 @@ import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Topics;
 import kz.zhedel.platform.security.Roles;
-import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
 import kz.zhedel.testing.TestTokens;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The privacy claims, checked on what a full flow leaves behind: no child's name or reporter's phone in plaintext in
@@ -140,9 +138,9 @@ class PrivacyTest {
                 .when().post("/api/v1/incidents").then().statusCode(400);
 
         UUID responder = UUID.randomUUID();
-        RealInfrastructure.kafkaCompanion().produce(String.class, String.class).fromRecords(CloudEventRecords.of(
+        Kafka.send(
                 new IncidentDispatched(UUID.fromString(id), UUID.randomUUID(), responder, ResponderRole.PSYCHOLOGIST,
-                        "on call", Instant.now(), null))).awaitCompletion();
+                        "on call", Instant.now(), null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .auth().oauth2(TestTokens.token(Roles.RESPONDER, responder.toString())).header("X-Purpose", "visit")
                 .when().get("/api/v1/incidents/" + id + "/details").then().statusCode(200));
@@ -174,24 +172,12 @@ class PrivacyTest {
 
     /** Every record on every topic of the broker, from the beginning up to the end of each partition. */
     private static List<ConsumerRecord<String, String>> everyRecord() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.listTopics().values().stream().flatMap(List::stream)
-                    .filter(p -> !p.topic().startsWith("__"))
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
+        Map<TopicPartition, Long> end = Kafka.endOffsets(Kafka.topics().toArray(String[]::new));
+        Map<TopicPartition, Long> beginning = new HashMap<>();
+        end.keySet().forEach(p -> beginning.put(p, 0L));
+        try (TopicLog log = Kafka.readFrom(beginning)) {
+            return log.awaitReached(end);
         }
-        return records;
     }
 
     private static void assertClean(String where, String text) {

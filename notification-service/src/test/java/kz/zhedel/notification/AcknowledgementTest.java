@@ -39,13 +39,19 @@ import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.events.Topics;
 import kz.zhedel.notification.service.AckTokens;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class AcknowledgementTest {
+
+    /** What notification-service published; the topic is shared, so read by incident. */
+    private static final TopicLog notifications = Kafka.topic(Topics.NOTIFICATIONS);
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -67,7 +73,7 @@ class AcknowledgementTest {
     /** Pages a responder through a fresh webhook path and answers the path of the link the page carried. */
     private static String pagedLink(PageRequested request, String path) {
         await().atMost(WAIT).until(() -> pager.at(path).size() == 1);
-        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
         return URI.create(pager.at(path).get(0).json().get("ackUrl").asText()).getPath();
     }
 
@@ -82,7 +88,7 @@ class AcknowledgementTest {
                 .body("incidentId", equalTo(request.incidentId().toString()))
                 .body("status", equalTo("ACKNOWLEDGED"));
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageAcknowledged> acks = NotificationEvents.of(request.incidentId(), PageAcknowledged.class);
+            List<PageAcknowledged> acks = notifications.events(request.incidentId(), PageAcknowledged.class);
             assertEquals(1, acks.size());
             assertEquals(request.pageId(), acks.get(0).pageId());
             assertEquals(request.assignmentId(), acks.get(0).assignmentId());
@@ -93,7 +99,7 @@ class AcknowledgementTest {
                 .then().statusCode(409).contentType(startsWith("application/problem+json"))
                 .body("detail", containsString("already acknowledged"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size() == 1);
+                .until(() -> notifications.events(request.incidentId(), PageAcknowledged.class).size() == 1);
         assertEquals("ACKNOWLEDGED", OpsApi.pages(request.incidentId()).getString("[0].status"));
     }
 
@@ -102,18 +108,18 @@ class AcknowledgementTest {
         PageRequested first = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/repaged")));
         given().accept(ContentType.JSON).when().post(pagedLink(first, "/pager/repaged")).then().statusCode(200);
         PageAcknowledged acknowledged = await().atMost(WAIT).until(
-                () -> NotificationEvents.of(first.incidentId(), PageAcknowledged.class), acks -> acks.size() == 1)
+                () -> notifications.events(first.incidentId(), PageAcknowledged.class), acks -> acks.size() == 1)
                 .get(0);
 
         // dispatch's deadline fired before the acknowledgement reached it: the same assignment, a new page
         PageRequested repage = new PageRequested(first.incidentId(), UUID.randomUUID(), first.assignmentId(),
                 first.responderId(), first.category(), first.severity(), first.district(), first.language(),
                 first.responderLanguage(), first.contacts(), Instant.now(), first.ackDeadline(), null);
-        Dispatch.send(CloudEventRecords.of(repage));
+        Kafka.send(CloudEventRecords.of(repage));
         await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(repage.pageId()),
-                NotificationEvents.of(first.incidentId(), PageAcknowledged.class).stream()
+                notifications.events(first.incidentId(), PageAcknowledged.class).stream()
                         .map(PageAcknowledged::pageId).filter(repage.pageId()::equals).toList()));
-        PageAcknowledged again = NotificationEvents.of(first.incidentId(), PageAcknowledged.class).get(1);
+        PageAcknowledged again = notifications.events(first.incidentId(), PageAcknowledged.class).get(1);
         assertEquals(acknowledged.acknowledgedAt(), again.acknowledgedAt(), "the time the responder answered");
         assertEquals(1, pager.at("/pager/repaged").size(), "nobody is paged again");
         assertEquals("ACKNOWLEDGED", OpsApi.pages(first.incidentId()).getString("[1].status"));
@@ -125,7 +131,7 @@ class AcknowledgementTest {
                 new Contact(Channel.WEBHOOK, pager.url("/pager/withdrawn-later"), Duration.ofHours(1)));
         String link = pagedLink(request, "/pager/withdrawn");
 
-        Dispatch.send(CloudEventRecords.of(new AssignmentEscalated(request.incidentId(), request.assignmentId(),
+        Kafka.send(CloudEventRecords.of(new AssignmentEscalated(request.incidentId(), request.assignmentId(),
                 request.responderId(), ResponderRole.PSYCHOLOGIST, 2, AssignmentEscalated.Step.REASSIGNED,
                 Instant.now(), null)));
         await().atMost(WAIT).until(() -> "WITHDRAWN".equals(OpsApi.pages(request.incidentId())
@@ -138,7 +144,7 @@ class AcknowledgementTest {
         given().header("Accept-Language", "ru").when().get(link)
                 .then().statusCode(200)
                 .body(allOf(containsString("больше не действует"), not(containsString("<button"))));
-        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+        assertTrue(notifications.events(request.incidentId(), PageAcknowledged.class).isEmpty());
     }
 
     @Test
@@ -150,7 +156,7 @@ class AcknowledgementTest {
                     new Contact(Channel.WEBHOOK, pager.url(path + "-later"), Duration.ofHours(1)));
             String link = pagedLink(request, path);
 
-            Dispatch.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
+            Kafka.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
                     request.assignmentId(), request.responderId(), ResponderRole.PSYCHOLOGIST, stage, Instant.now(),
                     coordinator)));
             await().atMost(WAIT).until(() -> "WITHDRAWN".equals(OpsApi.pages(request.incidentId())
@@ -158,7 +164,7 @@ class AcknowledgementTest {
             assertEquals("CANCELLED", OpsApi.pages(request.incidentId()).getString("[0].deliveries[1].status"),
                     "the later contact of a " + stage + " assignment is not paged");
             given().accept(ContentType.JSON).when().post(link).then().statusCode(409);
-            assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+            assertTrue(notifications.events(request.incidentId(), PageAcknowledged.class).isEmpty());
         }
     }
 
@@ -170,8 +176,8 @@ class AcknowledgementTest {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/instant")),
                 new Contact(Channel.WEBHOOK, pager.url("/pager/instant-backup")));
 
-        await().atMost(WAIT).until(() -> NotificationEvents.of(request.incidentId(), PageDelivered.class).size() == 1);
-        assertEquals(1, NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size());
+        await().atMost(WAIT).until(() -> notifications.events(request.incidentId(), PageDelivered.class).size() == 1);
+        assertEquals(1, notifications.events(request.incidentId(), PageAcknowledged.class).size());
         JsonPath page = OpsApi.pages(request.incidentId());
         assertEquals("ACKNOWLEDGED", page.getString("[0].status"));
         assertEquals(List.of("DELIVERED", "CANCELLED"), page.getList("[0].deliveries.status"));
@@ -212,7 +218,7 @@ class AcknowledgementTest {
         given().accept(ContentType.JSON).when().post(link + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"));
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageDeclined> declines = NotificationEvents.of(request.incidentId(), PageDeclined.class);
+            List<PageDeclined> declines = notifications.events(request.incidentId(), PageDeclined.class);
             assertEquals(1, declines.size());
             assertEquals(new PageDeclined(request.incidentId(), request.pageId(), request.assignmentId(),
                     request.responderId(), "DECLINED_BY_LINK", declines.get(0).declinedAt()), declines.get(0));
@@ -226,8 +232,8 @@ class AcknowledgementTest {
         given().accept(ContentType.JSON).when().post(expired + "/decline")
                 .then().statusCode(410).contentType(startsWith("application/problem+json"));
         assertEquals("DECLINED", OpsApi.pages(request.incidentId()).getString("[0].status"));
-        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
-        assertEquals(1, NotificationEvents.of(request.incidentId(), PageDeclined.class).size());
+        assertTrue(notifications.events(request.incidentId(), PageAcknowledged.class).isEmpty());
+        assertEquals(1, notifications.events(request.incidentId(), PageDeclined.class).size());
     }
 
     @Test
@@ -274,7 +280,7 @@ class AcknowledgementTest {
         given().accept(ContentType.JSON).when().post(unknownPage)
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
         assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"));
-        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+        assertTrue(notifications.events(request.incidentId(), PageAcknowledged.class).isEmpty());
     }
 
     private static String flip(String token, int at) {
@@ -293,7 +299,7 @@ class AcknowledgementTest {
                 .body("detail", containsString("expired"));
         given().when().get(expired).then().statusCode(410);
         assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].status"));
-        assertTrue(NotificationEvents.of(request.incidentId(), PageAcknowledged.class).isEmpty());
+        assertTrue(notifications.events(request.incidentId(), PageAcknowledged.class).isEmpty());
     }
 
     @Test
@@ -314,6 +320,6 @@ class AcknowledgementTest {
         JsonPath pages = OpsApi.pages(request.incidentId());
         assertEquals("ACKNOWLEDGED", pages.getString("[0].status"));
         assertEquals(List.of("CANCELLED", "CANCELLED"), pages.getList("[0].deliveries.status"));
-        assertTrue(NotificationEvents.of(request.incidentId(), PageFailed.class).isEmpty());
+        assertTrue(notifications.events(request.incidentId(), PageFailed.class).isEmpty());
     }
 }

@@ -49,8 +49,12 @@ import kz.zhedel.events.PageDeclined;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.Severity;
+import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /** Every channel over its real protocol: SMTP to GreenMail, SMS gateways and the Telegram Bot API on WireMock. */
 @QuarkusTest
@@ -58,6 +62,9 @@ import kz.zhedel.testing.RealInfrastructure;
 @WithTestResource(Gateways.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChannelsTest {
+
+    /** What notification-service published; the topic is shared, so read by incident. */
+    private static final TopicLog notifications = Kafka.topic(Topics.NOTIFICATIONS);
 
     // a ceiling, not a pause: the first test also waits for the consumer group to form, slow on a loaded machine
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -142,8 +149,8 @@ class ChannelsTest {
         PageRequested inRussian = Dispatch.request(UUID.randomUUID(), Language.RU, new Contact(Channel.EMAIL, ru));
 
         await().atMost(WAIT).until(() -> Gateways.mail.getReceivedMessages().length >= 2
-                && !NotificationEvents.of(inRussian.incidentId(), PageDelivered.class).isEmpty()
-                && !NotificationEvents.of(inKazakh.incidentId(), PageDelivered.class).isEmpty());
+                && !notifications.events(inRussian.incidentId(), PageDelivered.class).isEmpty()
+                && !notifications.events(inKazakh.incidentId(), PageDelivered.class).isEmpty());
         String kazakh = mailTo(kk);
         assertTrue(kazakh.startsWith("ЖЕДЕЛ шақыру: буллинг, P2, Байқоңыр ауданы\n"), kazakh);
         assertTrue(kazakh.contains("Оқиға: " + inKazakh.incidentId()), kazakh);
@@ -190,7 +197,7 @@ class ChannelsTest {
                 .body(press.formatted("555001", "555001")).when().post("/callbacks/telegram")
                 .then().statusCode(200);
         assertEquals("ACKNOWLEDGED", status(request.incidentId()));
-        await().atMost(WAIT).until(() -> NotificationEvents.of(request.incidentId(), PageAcknowledged.class)
+        await().atMost(WAIT).until(() -> notifications.events(request.incidentId(), PageAcknowledged.class)
                 .size() == 1);
         Gateways.http.verify(postRequestedFor(urlPathEqualTo("/telegram/bottest-bot-token/answerCallbackQuery"))
                 .withRequestBody(containing("Вызов принят")));
@@ -208,7 +215,7 @@ class ChannelsTest {
                         + request.pageId() + "\"}}")
                 .when().post("/callbacks/telegram").then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageDeclined> declined = NotificationEvents.of(request.incidentId(), PageDeclined.class);
+            List<PageDeclined> declined = notifications.events(request.incidentId(), PageDeclined.class);
             assertEquals(1, declined.size());
             assertEquals("DECLINED_BY_TELEGRAM", declined.get(0).reason());
         });
@@ -238,7 +245,7 @@ class ChannelsTest {
         given().contentType(ContentType.URLENC).formParam("id", "7001").formParam("phone", "77015550101")
                 .formParam("status", "1").when().post("/callbacks/sms/smsc/status?key=" + KEY)
                 .then().statusCode(200);
-        await().atMost(WAIT).until(() -> NotificationEvents.of(request.incidentId(), PageDelivered.class)
+        await().atMost(WAIT).until(() -> notifications.events(request.incidentId(), PageDelivered.class)
                 .size() == 1);
         assertEquals("DELIVERED", OpsApi.pages(request.incidentId()).getString("[0].deliveries[0].status"));
 
@@ -248,7 +255,7 @@ class ChannelsTest {
         reply("smsc", Map.of("phone", "+77015550101", "mes", code + " 1"), "ANSWERED");
         reply("smsc", Map.of("phone", "+77015550101", "mes", code + " 2"), "UNKNOWN_PAGE");
         assertEquals("ACKNOWLEDGED", status(request.incidentId()));
-        await().atMost(WAIT).until(() -> NotificationEvents.of(request.incidentId(), PageAcknowledged.class)
+        await().atMost(WAIT).until(() -> notifications.events(request.incidentId(), PageAcknowledged.class)
                 .size() == 1);
     }
 
@@ -279,7 +286,7 @@ class ChannelsTest {
         String code = OpsApi.pages(request.incidentId()).getString("[0].replyCode");
         reply("mobizon", Map.of("from", "77015550105", "text", " " + code + " 2 "), "ANSWERED");
         await().atMost(WAIT).untilAsserted(() -> assertEquals("DECLINED_BY_SMS",
-                NotificationEvents.of(request.incidentId(), PageDeclined.class).get(0).reason()));
+                notifications.events(request.incidentId(), PageDeclined.class).get(0).reason()));
     }
 
     @Test
@@ -315,13 +322,13 @@ class ChannelsTest {
         AssignmentAcknowledged elsewhere = new AssignmentAcknowledged(second.incidentId(), second.assignmentId(),
                 second.responderId(), Instant.now(), null);
         String ceId = UUID.randomUUID().toString();
-        Dispatch.send(CloudEventRecords.of(elsewhere, ceId), CloudEventRecords.of(elsewhere, ceId));
+        Kafka.send(CloudEventRecords.of(elsewhere, ceId), CloudEventRecords.of(elsewhere, ceId));
         await().atMost(WAIT).until(() -> "ACKNOWLEDGED".equals(status(second.incidentId())));
         assertEquals("CANCELLED", OpsApi.pages(second.incidentId()).getString("[0].deliveries[1].status"));
         clock.advance(Duration.ofSeconds(61));
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
                 .until(() -> sms(SMSC, "phones", "77015550108").isEmpty());
-        assertTrue(NotificationEvents.of(second.incidentId(), PageAcknowledged.class).isEmpty(),
+        assertTrue(notifications.events(second.incidentId(), PageAcknowledged.class).isEmpty(),
                 "dispatch already knows: nothing to announce");
     }
 

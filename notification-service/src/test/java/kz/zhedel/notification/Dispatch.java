@@ -4,10 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Contact;
 import kz.zhedel.events.CoordinatorAlert;
@@ -15,13 +11,10 @@ import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.Severity;
-import kz.zhedel.testing.CloudEventRecords;
-import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.Kafka;
 
 /** Plays dispatch-service: page requests on its topic, as CloudEvents records. */
 final class Dispatch {
-
-    private static KafkaCompanion kafka;
 
     private Dispatch() {
     }
@@ -46,27 +39,19 @@ final class Dispatch {
     static PageRequested request(UUID responderId, Language responderLanguage, Severity severity,
             CoordinatorAlert alert, Contact... contacts) {
         PageRequested request = pageRequest(responderId, responderLanguage, severity, alert, contacts);
-        send(CloudEventRecords.of(request));
+        Kafka.send(request);
         return request;
     }
 
     static PageRequested request(UUID responderId, Language responderLanguage, Contact... contacts) {
         PageRequested request = pageRequest(responderId, responderLanguage, contacts);
-        send(CloudEventRecords.of(request));
+        Kafka.send(request);
         return request;
-    }
-
-    @SafeVarargs
-    static synchronized void send(ProducerRecord<String, String>... records) {
-        if (kafka == null) {
-            kafka = RealInfrastructure.kafkaCompanion();
-        }
-        kafka.produceStrings().fromRecords(records).awaitCompletion();
     }
 
     static PageRequested request(Contact... contacts) {
         PageRequested request = pageRequest(contacts);
-        send(CloudEventRecords.of(request));
+        Kafka.send(request);
         return request;
     }
 }

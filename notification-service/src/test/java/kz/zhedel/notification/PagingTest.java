@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,12 +42,18 @@ import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
+import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class PagingTest {
+
+    /** What notification-service published; the topic is shared, so read by incident. */
+    private static final TopicLog notifications = Kafka.topic(Topics.NOTIFICATIONS);
 
     private static final Set<String> PAGE_FIELDS = Set.of("pageId", "incidentId", "assignmentId", "category",
             "severity", "district", "ackUrl");
@@ -102,7 +108,7 @@ class PagingTest {
                 .then().statusCode(200).body(containsString(request.incidentId().toString()));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageDelivered> delivered = NotificationEvents.of(request.incidentId(), PageDelivered.class);
+            List<PageDelivered> delivered = notifications.events(request.incidentId(), PageDelivered.class);
             assertEquals(1, delivered.size());
             assertEquals(request.pageId(), delivered.get(0).pageId());
             assertEquals(request.assignmentId(), delivered.get(0).assignmentId());
@@ -138,7 +144,7 @@ class PagingTest {
         pager.script("/pager/flaky", 503, 503, 200);
         PageRequested request = Dispatch.request(webhook("/pager/flaky"), webhook("/pager/flaky-reserve"));
 
-        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
         List<PagerReceiver.Received> tries = pager.at("/pager/flaky");
         assertEquals(3, tries.size());
         assertEquals(1, tries.stream().map(PagerReceiver.Received::body).distinct().count(), "the same page each time");
@@ -168,7 +174,7 @@ class PagingTest {
         await().atMost(WAIT).until(() -> pager.at("/pager/backup").size() == 1);
         assertEquals(1, pager.at("/pager/gone").size(), "a 404 is not retried");
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageDelivered> delivered = NotificationEvents.of(request.incidentId(), PageDelivered.class);
+            List<PageDelivered> delivered = notifications.events(request.incidentId(), PageDelivered.class);
             assertEquals(1, delivered.size());
         });
 
@@ -199,14 +205,14 @@ class PagingTest {
         PageRequested request = Dispatch.request(webhook("/pager/down"), new Contact(Channel.SMS, "12"));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            List<PageFailed> failed = NotificationEvents.of(request.incidentId(), PageFailed.class);
+            List<PageFailed> failed = notifications.events(request.incidentId(), PageFailed.class);
             assertEquals(1, failed.size());
             assertEquals(request.pageId(), failed.get(0).pageId());
             assertEquals("WEBHOOK: HTTP 503 after 5 attempts; SMS: invalid phone number",
                     failed.get(0).reason());
         });
         assertEquals(5, pager.at("/pager/down").size());
-        assertTrue(NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        assertTrue(notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
 
         JsonPath pages = OpsApi.pages(request.incidentId());
         assertEquals("FAILED", pages.getString("[0].status"));
@@ -217,15 +223,15 @@ class PagingTest {
     @Test
     void sameRequestTwiceIsPagedOnce() {
         PageRequested request = Dispatch.pageRequest(webhook("/pager/once"));
-        Dispatch.send(CloudEventRecords.of(request, "ce-" + request.pageId()),
+        Kafka.send(CloudEventRecords.of(request, "ce-" + request.pageId()),
                 CloudEventRecords.of(request, "ce-" + request.pageId()));
         // the same page again under another event id, as a re-sending producer might do
-        Dispatch.send(CloudEventRecords.of(request));
+        Kafka.send(CloudEventRecords.of(request));
 
-        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> pager.at("/pager/once").size() == 1
-                        && NotificationEvents.of(request.incidentId(), PageDelivered.class).size() == 1);
+                        && notifications.events(request.incidentId(), PageDelivered.class).size() == 1);
         assertEquals(1, OpsApi.pages(request.incidentId()).getList("$").size());
     }
 }

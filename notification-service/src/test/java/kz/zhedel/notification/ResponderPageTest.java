@@ -48,10 +48,13 @@ import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
+import kz.zhedel.events.Topics;
 import kz.zhedel.notification.service.AckTokens;
 import kz.zhedel.testing.Browser;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.TopicLog;
 
 /**
  * The responder's page in a real browser at a phone's size: the assignment and the team in the responder's
@@ -60,6 +63,9 @@ import kz.zhedel.testing.RealInfrastructure;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class ResponderPageTest {
+
+    /** What notification-service published; the topic is shared, so read by incident. */
+    private static final TopicLog notifications = Kafka.topic(Topics.NOTIFICATIONS);
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -88,7 +94,7 @@ class ResponderPageTest {
     private String pagedPsychologist(PageRequested request, String path) {
         UUID inspector = UUID.randomUUID();
         Instant now = Instant.now();
-        Dispatch.send(CloudEventRecords.of(new IncidentDispatched(request.incidentId(), inspector, UUID.randomUUID(),
+        Kafka.send(CloudEventRecords.of(new IncidentDispatched(request.incidentId(), inspector, UUID.randomUUID(),
                 ResponderRole.JUVENILE_INSPECTOR, "on call", now, null)),
                 CloudEventRecords.of(new AssignmentAcknowledged(request.incidentId(), inspector, UUID.randomUUID(),
                         now, null)),
@@ -98,7 +104,7 @@ class ResponderPageTest {
                         request.responderId(), ResponderRole.PSYCHOLOGIST, "on call", now, null)),
                 CloudEventRecords.of(request));
         await().atMost(WAIT).until(() -> pager.at(path).size() == 1);
-        await().atMost(WAIT).until(() -> !NotificationEvents.of(request.incidentId(), PageDelivered.class).isEmpty());
+        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
         return URI.create(pager.at(path).get(0).json().get("ackUrl").asText()).getPath();
     }
 
@@ -148,7 +154,7 @@ class ResponderPageTest {
 
             driver.findElement(By.cssSelector("button.acknowledge")).click();
             await().atMost(WAIT).until(() -> text(driver).contains("Шақыру қабылданды"));
-            assertEquals(1, NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size());
+            assertEquals(1, notifications.events(request.incidentId(), PageAcknowledged.class).size());
             assertTrue(driver.findElements(By.cssSelector("button.acknowledge")).isEmpty());
             browser.screenshot("responder-2-acknowledged");
 
@@ -169,15 +175,15 @@ class ResponderPageTest {
             await().atMost(WAIT).until(() -> text(driver).contains("Бұл қадам бұрын жасалған"));
             browser.screenshot("responder-5-reused");
         }
-        PageProgressed resolved = NotificationEvents.of(request.incidentId(), PageProgressed.class).get(1);
+        PageProgressed resolved = notifications.events(request.incidentId(), PageProgressed.class).get(1);
         assertEquals(new PageProgressed(request.incidentId(), request.pageId(), request.assignmentId(),
                 request.responderId(), PageProgressed.Stage.RESOLVED, resolved.at()), resolved);
-        assertEquals(1, NotificationEvents.of(request.incidentId(), PageAcknowledged.class).size(),
+        assertEquals(1, notifications.events(request.incidentId(), PageAcknowledged.class).size(),
                 "the reused step announced nothing");
     }
 
     private static List<PageProgressed.Stage> stages(PageRequested request) {
-        return NotificationEvents.of(request.incidentId(), PageProgressed.class).stream()
+        return notifications.events(request.incidentId(), PageProgressed.class).stream()
                 .map(PageProgressed::stage).toList();
     }
 
@@ -202,7 +208,7 @@ class ResponderPageTest {
             browser.screenshot("responder-expired");
 
             // the coordinator handed the assignment on after the acknowledgement: the link ends
-            Dispatch.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
+            Kafka.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
                     request.assignmentId(), request.responderId(), ResponderRole.PSYCHOLOGIST, Stage.HANDED_ON,
                     Instant.now(), new Actor("duty-anna", "coordinator"))));
             await().atMost(WAIT).untilAsserted(() -> {
@@ -254,7 +260,7 @@ class ResponderPageTest {
         given().accept(ContentType.JSON).when().post(link).then().statusCode(200).body("progress",
                 equalTo("ACKNOWLEDGED"));
         // the responder reported on scene through dispatch's API: the page follows and offers resolved
-        Dispatch.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(), request.assignmentId(),
+        Kafka.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(), request.assignmentId(),
                 request.responderId(), ResponderRole.PSYCHOLOGIST, Stage.ON_SCENE, Instant.now(),
                 new Actor(request.responderId().toString(), "responder"))));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("lang", "en").when().get(link)

@@ -22,9 +22,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import kz.zhedel.bench.CloudEventRecords;
 import kz.zhedel.bench.ConsumerLag;
 import kz.zhedel.bench.LocalStack;
+import kz.zhedel.testing.CloudEventRecords;
 
 /**
  * {@code ./zhedel seed-stats N [SEED]}: publishes N synthetic incidents ({@link SyntheticIncidents}) to the local
@@ -79,11 +79,12 @@ public final class SeedStats {
             long start = System.nanoTime();
             for (long i = 0; i < n && failure.get() == null; i++) {
                 for (SyntheticIncidents.Timed e : incidents.next()) {
-                    producer.send(CloudEventRecords.of(e.event(), UUID.randomUUID(), e.at()), (metadata, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                    });
+                    producer.send(CloudEventRecords.of(e.event(), UUID.randomUUID().toString(), e.at()),
+                            (metadata, error) -> {
+                                if (error != null) {
+                                    failure.compareAndSet(null, error);
+                                }
+                            });
                     events.incrementAndGet();
                 }
                 if ((i + 1) % 100_000 == 0) {

@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -72,7 +71,7 @@ public class Deadlines {
         assignment.missedDeadlines++;
         int repages = assignment.isAlert() ? config.coordinator().repeats() : config.deadlines().repages();
         String why = "not acknowledged after " + assignment.missedDeadlines + " page(s)";
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (assignment.missedDeadlines <= repages) {
             escalated(assignment, Step.REPAGED, now, Cause.DEADLINE_MISSED);
             dispatcher.repage(incident, assignment);
@@ -93,7 +92,7 @@ public class Deadlines {
             return;
         }
         escalate(Incident.findById(assignment.incidentId), assignment, "unreachable, every contact of the page failed",
-                clock.instant().truncatedTo(ChronoUnit.MICROS), Cause.PAGE_FAILED);
+                clock.instant(), Cause.PAGE_FAILED);
     }
 
     /** {@code what} went wrong with the responder: "not acknowledged after 2 page(s)", "unreachable, ...". */

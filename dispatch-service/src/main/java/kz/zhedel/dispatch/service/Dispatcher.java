@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -212,9 +211,9 @@ public class Dispatcher {
         return now.plus(rulebook.of(incident).ackDeadline(incident.severity));
     }
 
-    /** PostgreSQL keeps microseconds: the events carry the instants exactly as the rows store them. */
+    /** The clock ticks in microseconds, as PostgreSQL keeps them: events carry instants exactly as rows store them. */
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     /** Fields dispatch cannot decide without; a report lacking them goes to the dead-letter topic. */

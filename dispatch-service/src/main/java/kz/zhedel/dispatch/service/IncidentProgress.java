@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,7 +47,7 @@ public class IncidentProgress {
         // the coordinator's alerts are about the team, not part of it
         incident.status = status(requiredRoles(incident), active.stream().filter(a -> !a.isAlert()).toList());
         if (incident.status == IncidentStatus.RESOLVED && before != IncidentStatus.RESOLVED) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.instant();
             // informed roles and alerts are not waited for: once the case is closed their pages are moot
             active.stream().filter(a -> !DONE.contains(a.status)).forEach(a -> {
                 history.end(a, Stage.CANCELLED, null, "incident resolved", now);

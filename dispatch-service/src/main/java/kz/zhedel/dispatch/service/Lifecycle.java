@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +75,7 @@ public class Lifecycle {
             assignment.statusReason = reason;
             return assignment;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         assignment.moveTo(action.target, reason, now);
         history.progressed(assignment, STAGES.get(action), actor, now);
         Incident incident = Incident.findById(assignment.incidentId);
@@ -92,7 +91,8 @@ public class Lifecycle {
 
     /**
      * The first acknowledgement of an open assignment counts and stops its timer; later ones change nothing.
-     * {@code actor}: the responder (through the API or the page), or ops on their behalf.
+     * {@code actor}: the responder (through the API or the page), or ops on their behalf; {@code at} in microseconds
+     * (the clock's, or a reported time {@link PageReports} truncated), as the row keeps it and the event announces it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledge(Assignment assignment, Instant at, Actor actor) {
@@ -100,7 +100,7 @@ public class Lifecycle {
             LOG.debugf("assignment %s is %s, acknowledgement ignored", assignment.id, assignment.status);
             return;
         }
-        assignment.acknowledgedAt = at.truncatedTo(ChronoUnit.MICROS);
+        assignment.acknowledgedAt = at;
         assignment.moveTo(AssignmentStatus.ACKNOWLEDGED, null, assignment.acknowledgedAt);
         Incident incident = Incident.findById(assignment.incidentId);
         progress.settle(incident);

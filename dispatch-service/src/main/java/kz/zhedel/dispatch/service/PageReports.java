@@ -102,9 +102,12 @@ public class PageReports {
         }
     }
 
-    /** When it happened, at the precision PostgreSQL keeps, so that events and rows agree. */
+    /**
+     * When it happened, at the precision PostgreSQL keeps, so that events and rows agree: the time another service
+     * reported may be finer than that (its event is input), the clock is not.
+     */
     private Instant at(Instant reported) {
-        return (reported != null ? reported : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+        return reported != null ? reported.truncatedTo(ChronoUnit.MICROS) : clock.instant();
     }
 
     /** Pages exist only for assignments made here: a report about any other cannot be applied, ever. */

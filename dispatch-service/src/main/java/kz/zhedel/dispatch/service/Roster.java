@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -101,7 +100,7 @@ public class Roster {
         responder.active = false;
         responder.deactivatedReason = reason.strip();
         Actor actor = actors.caller();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         List<Assignment> open = Assignment.<Assignment>find("responderId = ?1 and status in ?2 order by assignedAt, id",
                 id, Assignment.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Assignment assignment : open) {
@@ -152,7 +151,7 @@ public class Roster {
         if (shift == null) {
             throw new NotFoundException("no shift " + shiftId);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (!shift.endsAt.isAfter(now)) {
             throw Coordination.conflict("shift " + shiftId + " ended at " + shift.endsAt + ": it is history");
         }

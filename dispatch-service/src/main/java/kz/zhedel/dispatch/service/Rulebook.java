@@ -2,7 +2,6 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +50,7 @@ public class Rulebook {
         TeamRuleVersion latest = TeamRuleVersion.latestForReplacing();
         TeamRuleVersion next = new TeamRuleVersion();
         next.version = latest.version + 1;
-        next.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        next.createdAt = clock.instant();
         try {
             next.body = json.writeValueAsString(rules);
         } catch (JsonProcessingException e) {
