@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,11 +39,6 @@ class BoardBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     private String link(String role, String subject) {
         return root + "login?t=" + BoardLinks.token(role, subject);

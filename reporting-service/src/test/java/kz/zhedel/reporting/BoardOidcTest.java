@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -71,11 +70,6 @@ class BoardOidcTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     /** The provider's tokens for the next code exchange: this user with these roles in {@code groups}. */
     private String signsInAs(String subject, String... roles) {

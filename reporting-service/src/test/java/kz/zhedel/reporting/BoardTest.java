@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -45,11 +44,6 @@ import kz.zhedel.testing.TestTokens;
 @WithTestResource(RealInfrastructure.class)
 @WithTestResource(DispatchStandIn.class)
 class BoardTest {
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     /** Reports an incident received {@code agoMinutes} ago and answers its id. */
     static UUID reported(Severity severity, int agoMinutes) {

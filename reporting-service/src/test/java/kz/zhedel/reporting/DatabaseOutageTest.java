@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -44,11 +43,6 @@ class DatabaseOutageTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String database;
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     @Test
     void aRecordHeldByAnOutageIsAppliedOnceTheDatabaseIsBackAndNeverDeadLettered() {

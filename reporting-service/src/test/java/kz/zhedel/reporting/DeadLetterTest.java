@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -41,11 +40,6 @@ class DeadLetterTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String REPORTED = EventType.INCIDENT_REPORTED.ceType();
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     @Test
     void aPoisonRecordIsDeadLetteredWithItsReasonCountedAndListed() {

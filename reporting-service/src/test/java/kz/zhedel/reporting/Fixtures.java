@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
@@ -26,15 +25,13 @@ import kz.zhedel.events.Language;
 import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
-import kz.zhedel.testing.RealInfrastructure;
+import kz.zhedel.testing.Kafka;
 
 /** Events with fixed times, records on the shared broker, and the summary as the ops team reads it. */
 final class Fixtures {
 
     static final String OPS_KEY = "test-admin-key";
     static final String PARTNER_KEY = "key-a";
-
-    private static KafkaCompanion companion;
 
     private Fixtures() {
     }
@@ -79,22 +76,7 @@ final class Fixtures {
     /** Sends the records one after the other, in order, and waits until the broker has them all. */
     @SafeVarargs
     static List<RecordMetadata> send(ProducerRecord<String, String>... records) {
-        return companion().produceStrings().withConcurrency(1).fromRecords(records).awaitCompletion().getRecords();
-    }
-
-    static synchronized KafkaCompanion companion() {
-        if (companion == null) {
-            companion = RealInfrastructure.kafkaCompanion();
-        }
-        return companion;
-    }
-
-    /** Closes the producers and consumers a test class opened. */
-    static synchronized void closeCompanion() {
-        if (companion != null) {
-            companion.close();
-            companion = null;
-        }
+        return Kafka.send(records);
     }
 
     /** The service's dead letters as ops lists them ({@code ./zhedel dlq reporting}). */

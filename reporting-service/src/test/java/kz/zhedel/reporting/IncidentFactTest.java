@@ -24,7 +24,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,9 +33,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import kz.zhedel.events.Actor;
-import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentEscalated;
+import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.Channel;
 import kz.zhedel.events.District;
@@ -48,6 +47,7 @@ import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
 import kz.zhedel.testing.CloudEventRecords;
+import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
 
 /**
@@ -62,11 +62,6 @@ class IncidentFactTest {
 
     @Inject
     EntityManager em;
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     @Test
     void reportedDispatchedPagedAcknowledgedIsCountedInEveryBucket() {
@@ -290,11 +285,8 @@ class IncidentFactTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> summary("2026-03-07T00:00:00Z", "2026-03-08T00:00:00Z")
                 .body("incidents", equalTo(1)));
-        ConsumerRecord<String, String> dead = Fixtures.companion().consumeStrings()
-                .fromTopics("zhedel.reporting.dlq")
-                .awaitRecords(1, PATIENCE).stream()
-                .filter(r -> id.toString().equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("poison record not on the dead-letter topic"));
+        ConsumerRecord<String, String> dead = Kafka.topic("zhedel.reporting.dlq")
+                .awaitRecord(r -> id.toString().equals(r.key()));
         assertThat(dead.value(), equalTo(poison.value()));
         assertThat(CloudEventRecords.header(dead, "ce_type"), equalTo(EventType.INCIDENT_REPORTED.ceType()));
         assertThat(CloudEventRecords.header(dead, "dead-letter-topic"), equalTo(Topics.INCIDENTS));

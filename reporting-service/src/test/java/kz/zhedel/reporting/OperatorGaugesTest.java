@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -47,11 +46,6 @@ class OperatorGaugesTest {
     private static final String OPEN = "zhedel_reporting_incidents_open";
     private static final String UNASSIGNED = "zhedel_reporting_incidents_unassigned";
     private static final String BREACHES = "zhedel_reporting_sla_breaches_last_hour";
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     private static Map<String, Double> gauges() {
         String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();

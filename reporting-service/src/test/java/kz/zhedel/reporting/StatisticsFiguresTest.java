@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -61,11 +60,6 @@ class StatisticsFiguresTest {
 
     @Inject
     Schools schools;
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     private void registry() {
         schools.replace(List.of(new Schools.School("school-1", "School No. 1", "STATE", "YESIL", true),

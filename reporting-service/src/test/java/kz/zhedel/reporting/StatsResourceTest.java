@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -34,11 +33,6 @@ import kz.zhedel.testing.TestTokens;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class StatsResourceTest {
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     @Test
     void fromIsIncludedAndToIsExcluded() {

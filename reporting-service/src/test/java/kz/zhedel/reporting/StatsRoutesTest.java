@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -41,11 +40,6 @@ import kz.zhedel.testing.TestTokens;
 class StatsRoutesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @AfterAll
-    static void closeCompanion() {
-        Fixtures.closeCompanion();
-    }
 
     private static ProducerRecord<String, String> report(String at, Category category) {
         return report(UUID.randomUUID(), at, category);

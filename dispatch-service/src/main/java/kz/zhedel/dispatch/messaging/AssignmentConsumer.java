@@ -23,7 +23,7 @@ import kz.zhedel.platform.inbox.EventInbox;
 
 /** Reported incidents start a dispatch; page reports from notification-service move its assignments on. */
 @ApplicationScoped
-public class DispatchEvents {
+public class AssignmentConsumer {
 
     @Inject
     EventInbox inbox;

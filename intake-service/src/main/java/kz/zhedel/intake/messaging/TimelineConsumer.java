@@ -31,7 +31,7 @@ import kz.zhedel.platform.inbox.EventInbox;
  * incident (they may read its personal data).
  */
 @ApplicationScoped
-public class TimelineEvents {
+public class TimelineConsumer {
 
     @Inject
     EventInbox inbox;

@@ -24,7 +24,7 @@ import kz.zhedel.platform.inbox.EventInbox;
  * missed deadline, declined or called off), the responder's later steps, and what the team looks like.
  */
 @ApplicationScoped
-public class DispatchEvents {
+public class PageConsumer {
 
     @Inject
     EventInbox inbox;

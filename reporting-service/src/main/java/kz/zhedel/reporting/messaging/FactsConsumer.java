@@ -19,7 +19,7 @@ import kz.zhedel.reporting.service.StatsRollup;
 
 /** Feeds every service's events into the incident facts, the board and the statistics. */
 @ApplicationScoped
-public class IncidentEvents {
+public class FactsConsumer {
 
     @Inject
     EventInbox inbox;
