@@ -1,20 +1,16 @@
 package kz.zhedel.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-/** One overlay as {@code kubectl kustomize} renders it: the text and each object. */
+/** One overlay as {@code kubectl kustomize} renders it ({@link Kubectl}): the text and each object. */
 record Manifests(String overlay, String text, List<JsonNode> objects) {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -25,26 +21,14 @@ record Manifests(String overlay, String text, List<JsonNode> objects) {
         return RENDERED.computeIfAbsent(overlay, Manifests::render);
     }
 
-    /** kubectl is part of the toolchain (the project's scripts and CI install it): its absence fails, never skips. */
     private static Manifests render(String overlay) {
+        String text = Kubectl.run("kustomize", Repo.DEPLOY.resolve("overlays").resolve(overlay).toString());
         try {
-            Process kubectl = new ProcessBuilder("kubectl", "kustomize",
-                    Repo.DEPLOY.resolve("overlays").resolve(overlay).toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String text = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!kubectl.waitFor(2, TimeUnit.MINUTES)) {
-                kubectl.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + overlay + " did not finish");
-            }
-            assertEquals(0, kubectl.exitValue(), "kubectl kustomize deploy/overlays/" + overlay);
             List<JsonNode> objects = YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()
                     .stream().filter(n -> n != null && !n.isNull() && !n.isEmpty()).toList();
             return new Manifests(overlay, text, objects);
         } catch (IOException e) {
-            throw new UncheckedIOException("kubectl must be on the PATH to render deploy/", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
