@@ -89,7 +89,7 @@ public final class StatsBench {
     static List<Route> routes() {
         LocalDate today = LocalDate.now(ALMATY);
         String year = "from=" + start(today.minusDays(364)) + "&to=" + start(today.plusDays(1));
-        String publicYear = "from=" + today.minusDays(364) + "&to=" + today.plusDays(1);
+        String publicYear = "from=" + today.minusDays(365) + "&to=" + today; // ended days only
         String filters = "&district=BAIKONUR&severity=P3";
         String threeDimensions = "&district=BAIKONUR&severity=P3&partnerKind=SCHOOL&schoolType=STATE";
         List<Route> routes = new ArrayList<>();

@@ -24,14 +24,6 @@ public final class Durations {
         this.size = size;
     }
 
-    /** From stored arrays: buckets ascending, each with its count. */
-    public static Durations of(long[] buckets, long[] counts) {
-        if (buckets.length != counts.length) {
-            throw new IllegalArgumentException("buckets and counts differ in length");
-        }
-        return new Durations(buckets.clone(), counts.clone(), buckets.length);
-    }
-
     public void add(long bucket, long count) {
         int at = Arrays.binarySearch(buckets, 0, size, bucket);
         if (at >= 0) {
@@ -50,10 +42,33 @@ public final class Durations {
         size++;
     }
 
-    /** Adds another histogram's counts (one pass over both: they are sorted). */
+    /**
+     * Adds another histogram's counts (one pass over both: they are sorted). Histograms of similar periods share
+     * most buckets: when the other's are all among these, its counts are added in place.
+     */
     public void merge(Durations other) {
-        long[] b = new long[size + other.size];
-        long[] c = new long[size + other.size];
+        int union = size;
+        for (int i = 0, j = 0; j < other.size;) {
+            if (i < size && buckets[i] < other.buckets[j]) {
+                i++;
+            } else if (i < size && buckets[i] == other.buckets[j]) {
+                i++;
+                j++;
+            } else {
+                union++;
+                j++;
+            }
+        }
+        if (union == size) {
+            for (int i = 0, j = 0; j < other.size; i++) {
+                if (buckets[i] == other.buckets[j]) {
+                    counts[i] += other.counts[j++];
+                }
+            }
+            return;
+        }
+        long[] b = new long[union];
+        long[] c = new long[union];
         int i = 0;
         int j = 0;
         int n = 0;
@@ -72,6 +87,64 @@ public final class Durations {
         buckets = b;
         counts = c;
         size = n;
+    }
+
+    /**
+     * The stored form: per bucket with a count, the bucket's distance from the previous one and the count, each an
+     * unsigned LEB128 varint (most are one or two bytes). Counts are never negative in a stored histogram.
+     */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size * 3);
+        long previous = 0;
+        for (int i = 0; i < size; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            if (counts[i] < 0) {
+                throw new IllegalStateException("a negative count cannot be stored");
+            }
+            writeVarLong(out, buckets[i] - previous);
+            writeVarLong(out, counts[i]);
+            previous = buckets[i];
+        }
+        return out.toByteArray();
+    }
+
+    public static Durations fromBytes(byte[] bytes) {
+        long[] b = new long[Math.max(8, bytes.length / 2)];
+        long[] c = new long[b.length];
+        int n = 0;
+        long bucket = 0;
+        int at = 0;
+        while (at < bytes.length) {
+            long value = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = bytes[at++];
+                value |= (long) (x & 0x7f) << shift;
+                shift += 7;
+            } while (x < 0);
+            long count = 0;
+            shift = 0;
+            do {
+                x = bytes[at++];
+                count |= (long) (x & 0x7f) << shift;
+                shift += 7;
+            } while (x < 0);
+            bucket += value;
+            b[n] = bucket;
+            c[n++] = count;
+        }
+        return new Durations(b, c, n);
+    }
+
+    private static void writeVarLong(java.io.ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7fL) != 0) {
+            out.write((int) ((value & 0x7f) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
     }
 
     public long count() {

@@ -12,12 +12,13 @@ import kz.zhedel.reporting.domain.Durations;
 
 /**
  * A {@link Tally}'s stored form in {@code stats_rollup}: CBOR (compact, binary, schema-less like JSON) with each
- * histogram as its buckets' differences and counts, and the children sketch in its own compact bytes.
+ * histogram in its own packed bytes ({@link Durations#toBytes}: a year's summary decodes a megabyte of them) and the
+ * children sketch in its own compact bytes.
  */
 final class TallyCodec {
 
     record Stored(Map<String, Map<String, Long>> counts, Map<String, Long> categories, Map<String, Long> districts,
-            Map<String, Long> schools, Map<String, Map<String, long[][]>> times, byte[] children) {
+            Map<String, Long> schools, Map<String, Map<String, byte[]>> times, byte[] children) {
     }
 
     private static final CBORMapper CBOR = new CBORMapper();
@@ -26,14 +27,9 @@ final class TallyCodec {
     }
 
     static byte[] encode(Tally t) {
-        Map<String, Map<String, long[][]>> times = new TreeMap<>();
-        t.times.forEach((severity, histograms) -> histograms.forEach((figure, h) -> {
-            long[] buckets = h.buckets();
-            for (int i = buckets.length - 1; i > 0; i--) {
-                buckets[i] -= buckets[i - 1];
-            }
-            times.computeIfAbsent(severity, s -> new TreeMap<>()).put(figure, new long[][] { buckets, h.counts() });
-        }));
+        Map<String, Map<String, byte[]>> times = new TreeMap<>();
+        t.times.forEach((severity, histograms) -> histograms.forEach((figure, h) -> times
+                .computeIfAbsent(severity, s -> new TreeMap<>()).put(figure, h.toBytes())));
         HllSketch children = t.children();
         try {
             return CBOR.writeValueAsBytes(new Stored(t.perSeverity, t.byCategory, t.byDistrict, t.schools, times,
@@ -55,13 +51,8 @@ final class TallyCodec {
         t.byCategory.putAll(s.categories());
         t.byDistrict.putAll(s.districts());
         t.schools.putAll(s.schools());
-        s.times().forEach((severity, histograms) -> histograms.forEach((figure, h) -> {
-            long[] buckets = h[0];
-            for (int i = 1; i < buckets.length; i++) {
-                buckets[i] += buckets[i - 1];
-            }
-            t.times.computeIfAbsent(severity, x -> new TreeMap<>()).put(figure, Durations.of(buckets, h[1]));
-        }));
+        s.times().forEach((severity, histograms) -> histograms.forEach((figure, h) -> t.times
+                .computeIfAbsent(severity, x -> new TreeMap<>()).put(figure, Durations.fromBytes(h))));
         if (s.children() != null) {
             t.children(HllSketch.heapify(s.children()));
         }

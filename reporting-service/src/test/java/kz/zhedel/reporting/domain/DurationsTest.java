@@ -60,6 +60,33 @@ class DurationsTest {
     }
 
     @Test
+    void mergingHistogramsOfTheSameBucketsAddsInPlace() {
+        Durations a = new Durations();
+        a.add(10, 1);
+        a.add(20, 1);
+        a.add(30, 1);
+        Durations b = new Durations();
+        b.add(20, 5);
+        a.merge(b);
+        assertArrayEquals(new long[] { 10, 20, 30 }, a.buckets());
+        assertArrayEquals(new long[] { 1, 6, 1 }, a.counts());
+    }
+
+    @Test
+    void theStoredFormReadsBackBucketForBucket() {
+        Durations d = new Durations();
+        d.add(0, 3);
+        d.add(127, 1);
+        d.add(128, 200);
+        d.add(2_000_000_000L, 1);
+        d.add(55, 0); // empty buckets are not stored
+        Durations read = Durations.fromBytes(d.toBytes());
+        assertArrayEquals(new long[] { 0, 127, 128, 2_000_000_000L }, read.buckets());
+        assertArrayEquals(new long[] { 3, 1, 200, 1 }, read.counts());
+        assertEquals(0, Durations.fromBytes(new Durations().toBytes()).count());
+    }
+
+    @Test
     void anEmptyHistogramHasNoPercentile() {
         assertNull(new Durations().percentile(50));
     }
