@@ -150,8 +150,8 @@ public class Delivery extends PanacheEntityBase {
 
     /** It reached the responder (at once, or by a gateway's receipt); its backups are no longer needed. */
     public void delivered(String byProvider, String messageId, String detail, Instant at) {
-        if (status != DeliveryStatus.PENDING && status != DeliveryStatus.SENT && status != DeliveryStatus.CANCELLED) {
-            throw new IllegalStateException("delivery " + id + " is " + status + ": cannot be delivered");
+        if (status != DeliveryStatus.SENT) {
+            requireInFlight("be delivered");
         }
         tookBy(byProvider, messageId);
         status = DeliveryStatus.DELIVERED;
@@ -162,7 +162,7 @@ public class Delivery extends PanacheEntityBase {
 
     /** A gateway took it (SMS, voice) under {@code messageId}; its receipt will say DELIVERED or FAILED. */
     public void sent(String byProvider, String messageId, String detail, Instant at) {
-        require(DeliveryStatus.PENDING, "be sent");
+        requireInFlight("be sent");
         tookBy(byProvider, messageId);
         status = DeliveryStatus.SENT;
         sentAt = at;
@@ -239,6 +239,13 @@ public class Delivery extends PanacheEntityBase {
     private void settled() {
         lastError = null;
         nextAttemptAt = null;
+    }
+
+    /** Being tried, or cancelled by an answer through the very message in flight (see {@link #awaitsResultOf}). */
+    private void requireInFlight(String step) {
+        if (status != DeliveryStatus.CANCELLED) {
+            require(DeliveryStatus.PENDING, step);
+        }
     }
 
     private void require(DeliveryStatus expected, String step) {

@@ -122,6 +122,14 @@ class DeliveryTest {
         delivery.delivered("webhook", null, "HTTP 200", NOW);
         assertEquals(DeliveryStatus.DELIVERED, delivery.status);
 
+        Contacts bySms = new Contacts().backup(Channel.SMS);
+        bySms.at(0).claimed(NOW.plusSeconds(30));
+        bySms.page.decline("DECLINED_BY_SMS", NOW);
+        bySms.at(0).cancel();
+        assertTrue(bySms.at(0).awaitsResultOf(0, bySms.page, true));
+        bySms.at(0).sent("smsc", "m-1", "queued", NOW);
+        assertEquals(DeliveryStatus.SENT, bySms.at(0).status, "its receipt is still taken");
+
         Contacts withdrawn = new Contacts().backup(Channel.WEBHOOK);
         withdrawn.page.withdraw();
         withdrawn.at(0).cancel();
