@@ -153,21 +153,15 @@ public class Delivery extends PanacheEntityBase {
         if (status != DeliveryStatus.SENT) {
             requireInFlight("be delivered");
         }
-        tookBy(byProvider, messageId);
-        status = DeliveryStatus.DELIVERED;
+        took(DeliveryStatus.DELIVERED, byProvider, messageId, detail);
         deliveredAt = at;
-        providerStatus = detail;
-        settled();
     }
 
     /** A gateway took it (SMS, voice) under {@code messageId}; its receipt will say DELIVERED or FAILED. */
     public void sent(String byProvider, String messageId, String detail, Instant at) {
         requireInFlight("be sent");
-        tookBy(byProvider, messageId);
-        status = DeliveryStatus.SENT;
+        took(DeliveryStatus.SENT, byProvider, messageId, detail);
         sentAt = at;
-        providerStatus = detail;
-        settled();
     }
 
     /**
@@ -231,12 +225,12 @@ public class Delivery extends PanacheEntityBase {
         return status == DeliveryStatus.SENT;
     }
 
-    private void tookBy(String byProvider, String messageId) {
+    /** A provider took it under {@code messageId}: nothing more is due on this contact. */
+    private void took(DeliveryStatus reached, String byProvider, String messageId, String detail) {
+        status = reached;
         provider = byProvider;
         providerMessageId = messageId;
-    }
-
-    private void settled() {
+        providerStatus = detail;
         lastError = null;
         nextAttemptAt = null;
     }

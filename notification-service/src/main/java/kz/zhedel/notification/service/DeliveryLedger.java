@@ -120,24 +120,23 @@ public class DeliveryLedger {
                 }
                 recorded = true;
                 delivery.tried(now);
-                Failover failover = new Failover(Delivery.ofPage(page.id));
                 switch (result.outcome()) {
                     case DELIVERED -> {
                         delivery.delivered(result.provider(), result.providerMessageId(), result.detail(), now);
-                        reached(page, delivery, failover, now);
+                        reached(page, delivery, now);
                     }
                     case SENT -> {
                         delivery.sent(result.provider(), result.providerMessageId(), result.detail(), now);
-                        failover.sent(delivery, now.plus(config.receiptTimeout()));
+                        failover(page).sent(delivery, now.plus(config.receiptTimeout()));
                         outcomes.reached(delivery.channel, delivery.status);
                     }
                     case PERMANENT -> {
                         delivery.failed(result.detail(), now);
-                        gaveUp(page, delivery, failover, now);
+                        gaveUp(page, delivery, now);
                     }
                     case TRANSIENT -> {
                         if (delivery.failedAttempt(result.detail(), backoff, now).isEmpty()) {
-                            gaveUp(page, delivery, failover, now);
+                            gaveUp(page, delivery, now);
                         }
                     }
                 }
@@ -163,13 +162,12 @@ public class DeliveryLedger {
                     continue; // a repeated receipt
                 }
                 applied++;
-                Failover failover = new Failover(Delivery.ofPage(page.id));
                 if (receipt.delivered()) {
                     delivery.receiptDelivered(receipt.detail(), now);
-                    reached(page, delivery, failover, now);
+                    reached(page, delivery, now);
                 } else {
                     delivery.receiptFailed(receipt.detail(), now);
-                    gaveUp(page, delivery, failover, now);
+                    gaveUp(page, delivery, now);
                 }
             }
             return applied;
@@ -216,15 +214,20 @@ public class DeliveryLedger {
     }
 
     /** The delivery reached the responder: its backups are cancelled, and the page's first delivery is announced. */
-    private void reached(Page page, Delivery delivery, Failover failover, Instant now) {
-        failover.delivered(delivery);
+    private void reached(Page page, Delivery delivery, Instant now) {
+        failover(page).delivered(delivery);
         outcomes.reached(delivery.channel, delivery.status);
         page.delivered(delivery.channel, now).ifPresent(outbox::record);
     }
 
     /** The contact is given up: the next one is due at once, or, if none is left, the whole page failed. */
-    private void gaveUp(Page page, Delivery delivery, Failover failover, Instant now) {
+    private void gaveUp(Page page, Delivery delivery, Instant now) {
         outcomes.reached(delivery.channel, delivery.status);
-        failover.failed(delivery, now).flatMap(reason -> page.failed(reason, now)).ifPresent(outbox::record);
+        failover(page).failed(delivery, now).flatMap(reason -> page.failed(reason, now)).ifPresent(outbox::record);
+    }
+
+    /** The page's contacts as they stand in this transaction (the locked delivery among them). */
+    private static Failover failover(Page page) {
+        return new Failover(Delivery.ofPage(page.id));
     }
 }
