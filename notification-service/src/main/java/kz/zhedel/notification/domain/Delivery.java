@@ -1,8 +1,10 @@
 package kz.zhedel.notification.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -97,6 +99,12 @@ public class Delivery extends PanacheEntityBase {
         return delivery;
     }
 
+    /** A timed step: due {@code delay} after {@code requestedAt}, whatever the steps before it did. */
+    public void timedStep(Duration delay, Instant requestedAt) {
+        delaySeconds = (int) Math.max(0, delay.toSeconds());
+        nextAttemptAt = requestedAt.plusSeconds(delaySeconds);
+    }
+
     public boolean isBackup() {
         return delaySeconds == null;
     }
@@ -106,6 +114,138 @@ public class Delivery extends PanacheEntityBase {
         status = DeliveryStatus.CANCELLED;
         nextAttemptAt = null;
         leasedUntil = null;
+    }
+
+    /** A worker holds it until {@code leaseEnd} while it sends it, alone or in a bundle. */
+    public void claimed(Instant leaseEnd) {
+        require(DeliveryStatus.PENDING, "be claimed");
+        leasedUntil = leaseEnd;
+        held = false;
+    }
+
+    /** The responder's rate limit holds it back until {@code until}; then it leaves bundled with the others held. */
+    public void heldUntil(Instant until) {
+        require(DeliveryStatus.PENDING, "be held");
+        held = true;
+        nextAttemptAt = until;
+    }
+
+    /**
+     * Whether the result of the try claimed at {@code claimedAttempts} tries is still this delivery's to record: not
+     * when it was answered meanwhile or its lease ran out and another instance went on with it. A message that
+     * {@code left} is still recorded when the responder answered through it before its result was back.
+     */
+    public boolean awaitsResultOf(int claimedAttempts, Page page, boolean left) {
+        boolean answeredInFlight = status == DeliveryStatus.CANCELLED && page.isClosed()
+                && page.status != PageStatus.WITHDRAWN && left;
+        return (status == DeliveryStatus.PENDING || answeredInFlight) && attempts == claimedAttempts;
+    }
+
+    /** One more try came back: the lease ends, whatever the outcome. */
+    public void tried(Instant at) {
+        attempts++;
+        lastAttemptAt = at;
+        leasedUntil = null;
+    }
+
+    /** It reached the responder (at once, or by a gateway's receipt); its backups are no longer needed. */
+    public void delivered(String byProvider, String messageId, String detail, Instant at) {
+        if (status != DeliveryStatus.SENT) {
+            requireInFlight("be delivered");
+        }
+        took(DeliveryStatus.DELIVERED, byProvider, messageId, detail);
+        deliveredAt = at;
+    }
+
+    /** A gateway took it (SMS, voice) under {@code messageId}; its receipt will say DELIVERED or FAILED. */
+    public void sent(String byProvider, String messageId, String detail, Instant at) {
+        requireInFlight("be sent");
+        took(DeliveryStatus.SENT, byProvider, messageId, detail);
+        sentAt = at;
+    }
+
+    /**
+     * A try failed but another may work: due again after {@code backoff} of the tries so far, unless this was the last
+     * one allowed, in which case the contact has failed. Returns when it is tried next; empty when it has failed.
+     */
+    public Optional<Instant> failedAttempt(String detail, Backoff backoff, Instant at) {
+        require(DeliveryStatus.PENDING, "fail an attempt");
+        if (backoff.exhausted(attempts)) {
+            failed(detail + " after " + attempts + " attempts", at);
+            return Optional.empty();
+        }
+        lastError = detail;
+        nextAttemptAt = at.plus(backoff.after(attempts));
+        return Optional.of(nextAttemptAt);
+    }
+
+    /** This contact is given up ({@code reason} names no address); the next one takes over. */
+    public void failed(String reason, Instant at) {
+        require(DeliveryStatus.PENDING, "fail");
+        giveUp(reason, at);
+    }
+
+    private void giveUp(String reason, Instant at) {
+        status = DeliveryStatus.FAILED;
+        failedAt = at;
+        lastError = reason;
+        nextAttemptAt = null;
+    }
+
+    /** The gateway's receipt says it reached the responder. */
+    public void receiptDelivered(String detail, Instant at) {
+        require(DeliveryStatus.SENT, "take a delivered receipt");
+        delivered(provider, providerMessageId, detail, at);
+    }
+
+    /** The gateway's receipt says it did not reach the responder: the contact has failed. */
+    public void receiptFailed(String detail, Instant at) {
+        require(DeliveryStatus.SENT, "take a failed receipt");
+        giveUp(detail, at);
+    }
+
+    /** The contact before it failed: it is due at once, unless it is already due earlier (a timed step). */
+    public void failedOver(Instant at) {
+        require(DeliveryStatus.PENDING, "take over");
+        nextAttemptAt = nextAttemptAt == null || nextAttemptAt.isAfter(at) ? at : nextAttemptAt;
+    }
+
+    /** The contact before it was taken by a gateway: it is paged at {@code at} unless a receipt settles it first. */
+    public void dueUnlessReceiptBy(Instant at) {
+        require(DeliveryStatus.PENDING, "wait for a receipt");
+        nextAttemptAt = at;
+    }
+
+    /** Waiting to be sent, or sent and waiting for the receipt. */
+    public boolean isUnsettled() {
+        return status == DeliveryStatus.PENDING || status == DeliveryStatus.SENT;
+    }
+
+    public boolean awaitsReceipt() {
+        return status == DeliveryStatus.SENT;
+    }
+
+    /** A provider took it under {@code messageId}: nothing more is due on this contact. */
+    private void took(DeliveryStatus reached, String byProvider, String messageId, String detail) {
+        status = reached;
+        provider = byProvider;
+        providerMessageId = messageId;
+        providerStatus = detail;
+        lastError = null;
+        nextAttemptAt = null;
+    }
+
+    /** Being tried, or cancelled by an answer through the very message in flight (see {@link #awaitsResultOf}). */
+    private void requireInFlight(String step) {
+        if (status != DeliveryStatus.CANCELLED) {
+            require(DeliveryStatus.PENDING, step);
+        }
+    }
+
+    private void require(DeliveryStatus expected, String step) {
+        if (status != expected) {
+            throw new IllegalStateException("delivery " + id + " is " + status + ": cannot " + step);
+        }
     }
 
     public static List<Delivery> ofPage(UUID pageId) {

@@ -1,7 +1,7 @@
 package kz.zhedel.notification.domain;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -50,10 +50,13 @@ public class SentMessage extends PanacheEntityBase {
         message.persist();
     }
 
-    /** The {@code n}-th most recent message to the responder through the channel since {@code since}, if any. */
-    public static Optional<Instant> nthLatestToResponder(UUID responderId, Channel channel, Instant since, int n) {
+    /**
+     * When the latest {@code limit} messages to the responder through the channel since {@code since} left, latest
+     * first: what the rate limit counts.
+     */
+    public static List<Instant> latestToResponder(UUID responderId, Channel channel, Instant since, int limit) {
         return find("responderId = ?1 and channel = ?2 and sentAt > ?3 order by sentAt desc", responderId, channel,
-                since).page(n - 1, 1).<SentMessage>firstResultOptional().map(m -> m.sentAt);
+                since).page(0, limit).<SentMessage>list().stream().map(m -> m.sentAt).toList();
     }
 
     public static long byProviderSince(String provider, Instant since) {

@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import kz.zhedel.notification.channel.DeliveryResult;
 import kz.zhedel.notification.channel.PageChannels;
 import kz.zhedel.notification.config.DeliveryConfig;
-import kz.zhedel.notification.service.DeliveryLedger.Claim;
 import kz.zhedel.platform.tracing.LaterWork;
 
 /**

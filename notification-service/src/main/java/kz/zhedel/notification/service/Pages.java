@@ -112,8 +112,7 @@ public class Pages {
             Duration delay = contact.delay() == null && position == 0 ? Duration.ZERO : contact.delay();
             if (delay != null) {
                 // a timed step: due at its time whatever the steps before it did; a backup waits for them
-                delivery.delaySeconds = (int) Math.max(0, delay.toSeconds());
-                delivery.nextAttemptAt = now.plusSeconds(delivery.delaySeconds);
+                delivery.timedStep(delay, now);
             }
             delivery.persist();
         }
