@@ -134,8 +134,9 @@ public class Statistics {
     }
 
     /**
-     * The whole days {@code [first, end)} as the fewest periods: the months inside, then the weeks inside what is
-     * left, then the days ({@code M}, {@code W}, {@code D}: each period's first day). A week or month whose days
+     * The whole days {@code [first, end)} as few periods: the whole months inside, then the weeks inside what is left
+     * before and after them, then the days ({@code M}, {@code W}, {@code D}: each period's first day; a year is
+     * twelve months and a few weeks and days, never the weeks across its months' ends). A week or month whose days
      * changed since it was rolled up ({@code stale}: grain and first day, e.g. {@code W2026-03-02}) is taken from
      * its days instead, so that a month's figures and the sum of its days' never disagree.
      */
@@ -144,19 +145,35 @@ public class Statistics {
         for (Bucket b : Bucket.values()) {
             cover.put(b.grain(), new ArrayList<>());
         }
+        LocalDate firstMonth = Bucket.MONTH.startOf(first).equals(first) ? first : Bucket.MONTH.next(first.withDayOfMonth(1));
+        LocalDate endMonth = Bucket.MONTH.startOf(end);
+        if (!firstMonth.isBefore(endMonth)) {
+            weeksAndDays(first, end, stale, cover);
+            return cover;
+        }
+        weeksAndDays(first, firstMonth, stale, cover);
+        for (LocalDate month = firstMonth; month.isBefore(endMonth); month = month.plusMonths(1)) {
+            if (stale.contains(Bucket.MONTH.grain() + month)) {
+                weeksAndDays(month, month.plusMonths(1), stale, cover);
+            } else {
+                cover.get(Bucket.MONTH.grain()).add(month);
+            }
+        }
+        weeksAndDays(endMonth, end, stale, cover);
+        return cover;
+    }
+
+    /** {@code [first, end)} (inside a month, or shorter) as the weeks inside it, then days. */
+    private static void weeksAndDays(LocalDate first, LocalDate end, Set<String> stale,
+            Map<String, List<LocalDate>> cover) {
         LocalDate day = first;
         while (day.isBefore(end)) {
-            Bucket widest = Bucket.DAY;
-            for (Bucket b : List.of(Bucket.MONTH, Bucket.WEEK)) {
-                if (b.startOf(day).equals(day) && !b.next(day).isAfter(end) && !stale.contains(b.grain() + day)) {
-                    widest = b;
-                    break;
-                }
-            }
-            cover.get(widest.grain()).add(day);
-            day = widest.next(day);
+            boolean week = Bucket.WEEK.startOf(day).equals(day) && !Bucket.WEEK.next(day).isAfter(end)
+                    && !stale.contains(Bucket.WEEK.grain() + day);
+            Bucket b = week ? Bucket.WEEK : Bucket.DAY;
+            cover.get(b.grain()).add(day);
+            day = b.next(day);
         }
-        return cover;
     }
 
     /** Which of the weeks and months of a cover wait to be rolled up again. */

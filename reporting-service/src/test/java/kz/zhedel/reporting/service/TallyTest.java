@@ -74,6 +74,18 @@ class TallyTest {
     }
 
     @Test
+    void aYearIsTwelveMonthsNotTheWeeksAcrossThem() {
+        // Tuesday 2025-12-02 to 2026-12-02: days to Sunday, weeks to the end of December, eleven months, a day
+        Map<String, List<LocalDate>> cover = Statistics.cover(LocalDate.parse("2025-12-02"),
+                LocalDate.parse("2026-12-02"), java.util.Set.of());
+        assertEquals(11, cover.get("M").size());
+        assertEquals(LocalDate.parse("2026-01-01"), cover.get("M").get(0));
+        assertEquals(List.of(LocalDate.parse("2025-12-08"), LocalDate.parse("2025-12-15"),
+                LocalDate.parse("2025-12-22")), cover.get("W"));
+        assertEquals(6 + 3 + 1, cover.get("D").size()); // 2-7 December, 29-31 December, 1 December 2026
+    }
+
+    @Test
     void aPeriodIsCoveredByItsMonthsThenWeeksThenDays() {
         // Wednesday 2026-01-28 to Wednesday 2026-04-22: four days, two whole months, five days to Sunday, two
         // weeks from Monday, two days
@@ -87,18 +99,20 @@ class TallyTest {
             days.add(LocalDate.parse("2026-" + d));
         }
         assertEquals(days, cover.get("D"));
-        // March and the week of 13 April changed since they were rolled up: their weeks and days instead (a week
-        // runs Monday to Sunday across a month's end)
+        // March and the week of 13 April changed since they were rolled up: their weeks and days instead (the
+        // weeks inside March: the one from Monday 30 March ends in April)
         Map<String, List<LocalDate>> fresh = Statistics.cover(LocalDate.parse("2026-01-28"),
                 LocalDate.parse("2026-04-22"), java.util.Set.of("M2026-03-01", "W2026-04-13"));
         assertEquals(List.of(LocalDate.parse("2026-02-01")), fresh.get("M"));
         List<LocalDate> weeks = new ArrayList<>();
-        for (String d : List.of("03-02", "03-09", "03-16", "03-23", "03-30", "04-06")) {
+        for (String d : List.of("03-02", "03-09", "03-16", "03-23", "04-06")) {
             weeks.add(LocalDate.parse("2026-" + d));
         }
         assertEquals(weeks, fresh.get("W"));
         List<LocalDate> freshDays = new ArrayList<>(days.subList(0, 4));
-        freshDays.add(LocalDate.parse("2026-03-01"));
+        for (String d : List.of("03-01", "03-30", "03-31", "04-01", "04-02", "04-03", "04-04", "04-05")) {
+            freshDays.add(LocalDate.parse("2026-" + d));
+        }
         for (LocalDate d = LocalDate.parse("2026-04-13"); d.isBefore(LocalDate.parse("2026-04-22")); d = d.plusDays(1)) {
             freshDays.add(d);
         }
