@@ -78,8 +78,7 @@ public class Statistics {
                 : finished(bucket, slice.get(), day(periods.get(0).from().get()),
                         day(periods.get(periods.size() - 1).from().get()));
         Set<String> stale = bucket == Bucket.DAY || periods.isEmpty() ? Set.of()
-                : stale(Map.of("D", List.of(), bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList(),
-                        bucket == Bucket.WEEK ? "M" : "W", List.of()));
+                : stale(bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList());
         Summary none = new Tally().summary(registry, now);
         List<SeriesBucket> series = new ArrayList<>();
         for (Period p : periods) {
@@ -178,14 +177,20 @@ public class Statistics {
 
     /** Which of the weeks and months of a cover wait to be rolled up again. */
     private Set<String> stale(Map<String, List<LocalDate>> cover) {
-        if (cover.get("W").isEmpty() && cover.get("M").isEmpty()) {
+        Set<String> stale = new HashSet<>(stale(Bucket.WEEK.grain(), cover.get(Bucket.WEEK.grain())));
+        stale.addAll(stale(Bucket.MONTH.grain(), cover.get(Bucket.MONTH.grain())));
+        return stale;
+    }
+
+    /** Which of these periods of a grain wait to be rolled up again (grain and first day, e.g. {@code W2026-03-02}). */
+    private Set<String> stale(String grain, List<LocalDate> periods) {
+        if (periods.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(session.createNativeQuery("select distinct grain || cast(period as text) from stats_change "
-                + "where (grain = 'W' and period = any(cast(:weeks as date[]))) "
-                + "or (grain = 'M' and period = any(cast(:months as date[])))", String.class)
-                .setParameter("weeks", kz.zhedel.platform.sql.PgArray.literal(cover.get("W")), String.class)
-                .setParameter("months", kz.zhedel.platform.sql.PgArray.literal(cover.get("M")), String.class)
+                + "where grain = :grain and period = any(cast(:periods as date[]))", String.class)
+                .setParameter("grain", grain)
+                .setParameter("periods", kz.zhedel.platform.sql.PgArray.literal(periods), String.class)
                 .getResultList());
     }
 

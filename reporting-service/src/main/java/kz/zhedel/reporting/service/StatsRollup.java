@@ -71,19 +71,29 @@ public class StatsRollup {
 
     /** What ops watch: periods waiting to be rolled up, and how long the oldest change has waited. */
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("zhedel.stats.rollup.pending", () -> backlog()[0])
+        Gauge.builder("zhedel.stats.rollup.pending", () -> backlog().periods())
                 .description("Days, weeks and months whose figures wait to be rolled up again").register(registry);
-        Gauge.builder("zhedel.stats.rollup.oldest.seconds", () -> backlog()[1])
+        Gauge.builder("zhedel.stats.rollup.oldest.seconds", () -> backlog().oldestSeconds())
                 .description("How long the oldest change waits to reach the figures").register(registry);
     }
 
-    private double[] backlog() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Tuple t = session.createNativeQuery("select count(distinct (grain, period)), "
-                    + "coalesce(extract(epoch from now() - min(at)), 0) from stats_change", Tuple.class)
-                    .getSingleResult();
-            return new double[] { ((Number) t.get(0)).doubleValue(), ((Number) t.get(1)).doubleValue() };
-        });
+    /** The rollup's backlog as last read; one query serves both gauges of a scrape. */
+    record Backlog(Instant at, double periods, double oldestSeconds) {
+    }
+
+    private Backlog backlog;
+
+    private synchronized Backlog backlog() {
+        Instant now = clock.instant();
+        if (backlog == null || !backlog.at().plusSeconds(1).isAfter(now) || backlog.at().isAfter(now)) {
+            backlog = QuarkusTransaction.requiringNew().call(() -> {
+                Tuple t = session.createNativeQuery("select count(distinct (grain, period)), "
+                        + "coalesce(extract(epoch from now() - min(at)), 0) from stats_change", Tuple.class)
+                        .getSingleResult();
+                return new Backlog(now, ((Number) t.get(0)).doubleValue(), ((Number) t.get(1)).doubleValue());
+            });
+        }
+        return backlog;
     }
 
     /** In the events' transaction: the days these incidents were received on are to be rolled up again. */
