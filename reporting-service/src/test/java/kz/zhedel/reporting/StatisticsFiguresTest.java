@@ -254,6 +254,37 @@ class StatisticsFiguresTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
     }
 
+    /**
+     * The rollup's rows are read through a cache of decoded tallies and finished figures: a day, its month and its
+     * bucket of a series read once, then changed by a further report, give the new figures, never the cached ones.
+     */
+    @Test
+    void figuresReadOnceFollowTheRollupWhenTheirDayChanges() {
+        String from = "2027-02-03T00:00:00+05:00";
+        String monthFrom = "2027-02-01T00:00:00+05:00";
+        String to = "2027-02-04T00:00:00+05:00";
+        String monthTo = "2027-03-01T00:00:00+05:00";
+        send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-02-03T04:00:00Z")));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            summary(from, to).body("incidents", equalTo(1));
+            summary(monthFrom, monthTo).body("incidents", equalTo(1));
+            dailySeries(from, to).body("buckets[0].figures.incidents", equalTo(1));
+        });
+        send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-02-03T05:00:00Z")));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            summary(from, to).body("incidents", equalTo(2));
+            summary(monthFrom, monthTo).body("incidents", equalTo(2));
+            dailySeries(from, to).body("buckets[0].figures.incidents", equalTo(2));
+        });
+        summary(from, to, "district", "BAIKONUR", "category", "BULLYING").body("incidents", equalTo(2));
+    }
+
+    private static ValidatableResponse dailySeries(String from, String to) {
+        return RestAssured.given().auth().oauth2(Fixtures.OPS_KEY).queryParam("bucket", "day")
+                .queryParam("from", from).queryParam("to", to).when().get("/api/v1/stats/series").then()
+                .statusCode(200);
+    }
+
     @Test
     void aDayIsAnAsiaAlmatyDayAcrossMidnight() {
         // 18:59:59Z is 23:59:59 in Astana and 19:00Z the next day's midnight

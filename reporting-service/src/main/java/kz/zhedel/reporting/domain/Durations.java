@@ -3,16 +3,27 @@ package kz.zhedel.reporting.domain;
 import java.util.Arrays;
 
 /**
- * A sparse histogram of durations in seconds: per {@link Contribution#bucket} (exact to the second up to 2,048 s,
- * then within 0.1%) a count, kept sorted by bucket. Histograms of any periods merge by adding counts, so percentiles
- * of a year come from twelve months' histograms, never from the incidents. Counts may go below zero only inside a
- * difference; a histogram that is read has none.
+ * A histogram of durations in seconds: per {@link Contribution#bucket} (exact to the second up to 2,048 s, then
+ * within 0.1%) a count. Histograms of any periods merge by adding counts, so percentiles of a year come from twelve
+ * months' histograms, never from the incidents. Counts may go below zero only inside a difference; a histogram that
+ * is read has none.
+ * <p>
+ * A stored or built histogram is sparse (its buckets with a count, sorted); one that others are merged into turns
+ * dense (a count per bucket index, as HdrHistogram lays out its counts), so that each merge costs the other's buckets
+ * only: a year's summary merges some twenty tallies of twenty histograms with thousands of buckets each.
  */
 public final class Durations {
+
+    /** HdrHistogram's layout for 3 significant digits: 2,048 sub-buckets, the lower half shared with the previous. */
+    private static final int HALF_MAGNITUDE = 10;
+    private static final int HALF_COUNT = 1 << HALF_MAGNITUDE;
+    private static final long SUB_BUCKET_MASK = (2L * HALF_COUNT) - 1;
 
     private long[] buckets;
     private long[] counts;
     private int size;
+    /** Counts by {@link #index} once merged into; null while sparse. */
+    private long[] dense;
 
     public Durations() {
         this(new long[8], new long[8], 0);
@@ -24,7 +35,29 @@ public final class Durations {
         this.size = size;
     }
 
+    /** The index of a bucket's count in the dense form (HdrHistogram's counts array index). */
+    static int index(long bucket) {
+        int bucketIndex = 63 - HALF_MAGNITUDE - Long.numberOfLeadingZeros(bucket | SUB_BUCKET_MASK);
+        int subBucket = (int) (bucket >>> bucketIndex);
+        return ((bucketIndex + 1) << HALF_MAGNITUDE) + subBucket - HALF_COUNT;
+    }
+
+    /** The bucket whose count is at this index of the dense form. */
+    static long bucketAt(int index) {
+        int bucketIndex = (index >> HALF_MAGNITUDE) - 1;
+        long subBucket = (index & (HALF_COUNT - 1)) + HALF_COUNT;
+        if (bucketIndex < 0) {
+            subBucket -= HALF_COUNT;
+            bucketIndex = 0;
+        }
+        return subBucket << bucketIndex;
+    }
+
     public void add(long bucket, long count) {
+        if (dense != null) {
+            addDense(bucket, count);
+            return;
+        }
         int at = Arrays.binarySearch(buckets, 0, size, bucket);
         if (at >= 0) {
             counts[at] += count;
@@ -42,51 +75,61 @@ public final class Durations {
         size++;
     }
 
-    /**
-     * Adds another histogram's counts (one pass over both: they are sorted). Histograms of similar periods share
-     * most buckets: when the other's are all among these, its counts are added in place.
-     */
+    /** Adds another histogram's counts: this one turns dense, and each of the other's buckets is one addition. */
     public void merge(Durations other) {
-        int union = size;
-        for (int i = 0, j = 0; j < other.size;) {
-            if (i < size && buckets[i] < other.buckets[j]) {
-                i++;
-            } else if (i < size && buckets[i] == other.buckets[j]) {
-                i++;
-                j++;
-            } else {
-                union++;
-                j++;
+        if (dense == null) {
+            long[] b = buckets;
+            long[] c = counts;
+            int n = size;
+            dense = new long[0];
+            buckets = null;
+            counts = null;
+            size = 0;
+            for (int i = 0; i < n; i++) {
+                addDense(b[i], c[i]);
             }
         }
-        if (union == size) {
-            for (int i = 0, j = 0; j < other.size; i++) {
-                if (buckets[i] == other.buckets[j]) {
-                    counts[i] += other.counts[j++];
-                }
+        if (other.dense != null) {
+            if (other.dense.length > dense.length) {
+                dense = Arrays.copyOf(dense, other.dense.length);
+            }
+            for (int i = 0; i < other.dense.length; i++) {
+                dense[i] += other.dense[i];
             }
             return;
         }
-        long[] b = new long[union];
-        long[] c = new long[union];
-        int i = 0;
-        int j = 0;
+        for (int i = 0; i < other.size; i++) {
+            addDense(other.buckets[i], other.counts[i]);
+        }
+    }
+
+    private void addDense(long bucket, long count) {
+        int at = index(bucket);
+        if (at >= dense.length) {
+            dense = Arrays.copyOf(dense, Math.max(at + 1, dense.length + HALF_COUNT));
+        }
+        dense[at] += count;
+    }
+
+    /** Back to the sparse form (to store or list the buckets). */
+    private void sparse() {
+        if (dense == null) {
+            return;
+        }
         int n = 0;
-        while (i < size || j < other.size) {
-            if (j == other.size || (i < size && buckets[i] < other.buckets[j])) {
-                b[n] = buckets[i];
-                c[n++] = counts[i++];
-            } else if (i == size || other.buckets[j] < buckets[i]) {
-                b[n] = other.buckets[j];
-                c[n++] = other.counts[j++];
-            } else {
-                b[n] = buckets[i];
-                c[n++] = counts[i++] + other.counts[j++];
+        for (long c : dense) {
+            n += c == 0 ? 0 : 1;
+        }
+        buckets = new long[Math.max(8, n)];
+        counts = new long[buckets.length];
+        size = 0;
+        for (int i = 0; i < dense.length; i++) {
+            if (dense[i] != 0) {
+                buckets[size] = bucketAt(i);
+                counts[size++] = dense[i];
             }
         }
-        buckets = b;
-        counts = c;
-        size = n;
+        dense = null;
     }
 
     /**
@@ -94,6 +137,7 @@ public final class Durations {
      * unsigned LEB128 varint (most are one or two bytes). Counts are never negative in a stored histogram.
      */
     public byte[] toBytes() {
+        sparse();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size * 3);
         long previous = 0;
         for (int i = 0; i < size; i++) {
@@ -136,7 +180,7 @@ public final class Durations {
             b[n] = bucket;
             c[n++] = count;
         }
-        return new Durations(b, c, n);
+        return n + 8 < b.length ? new Durations(Arrays.copyOf(b, n), Arrays.copyOf(c, n), n) : new Durations(b, c, n);
     }
 
     private static void writeVarLong(java.io.ByteArrayOutputStream out, long value) {
@@ -147,8 +191,19 @@ public final class Durations {
         out.write((int) value);
     }
 
+    /** About how many bytes of memory this histogram holds. */
+    public long footprint() {
+        return 32 + (dense != null ? 8L * dense.length : 16L * buckets.length);
+    }
+
     public long count() {
         long total = 0;
+        if (dense != null) {
+            for (long c : dense) {
+                total += c;
+            }
+            return total;
+        }
         for (int i = 0; i < size; i++) {
             total += counts[i];
         }
@@ -163,6 +218,17 @@ public final class Durations {
         }
         long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * total));
         long seen = 0;
+        if (dense != null) {
+            int last = 0;
+            for (int i = 0; i < dense.length; i++) {
+                seen += dense[i];
+                last = dense[i] != 0 ? i : last;
+                if (seen >= rank) {
+                    return bucketAt(i);
+                }
+            }
+            return bucketAt(last);
+        }
         for (int i = 0; i < size; i++) {
             seen += counts[i];
             if (seen >= rank) {
@@ -183,6 +249,7 @@ public final class Durations {
     }
 
     private long[] nonZero(boolean bucketsWanted) {
+        sparse();
         return java.util.stream.IntStream.range(0, size).filter(i -> counts[i] != 0)
                 .mapToLong(i -> bucketsWanted ? buckets[i] : counts[i]).toArray();
     }

@@ -13,12 +13,9 @@ import java.util.Set;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.reporting.domain.Bucket;
@@ -49,7 +46,7 @@ public class Statistics {
     IncidentStates incidents;
 
     @Inject
-    ObjectMapper json;
+    StoredTallies tallies;
 
     @Transactional
     public Summary summary(Period period, StatsFilter filter) {
@@ -75,7 +72,7 @@ public class Statistics {
         Optional<Slice> slice = Slice.of(filter);
         List<Period> periods = bucket.cover(from, to);
         Map<LocalDate, Summary> finished = slice.isEmpty() || periods.isEmpty() ? Map.of()
-                : finished(bucket, slice.get(), day(periods.get(0).from().get()),
+                : tallies.figures(slice.get(), bucket, day(periods.get(0).from().get()),
                         day(periods.get(periods.size() - 1).from().get()));
         Set<String> stale = bucket == Bucket.DAY || periods.isEmpty() ? Set.of()
                 : stale(bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList());
@@ -116,18 +113,8 @@ public class Statistics {
             incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
         }
         Map<String, List<LocalDate>> cover = cover(first, end, stale(cover(first, end, Set.of())));
-        for (Tuple t : session.createNativeQuery("select tally from stats_rollup where dimension = :dimension "
-                + "and value = :value and severity = :severity and ((grain = 'M' and period = any(cast(:months as date[]))) "
-                + "or (grain = 'W' and period = any(cast(:weeks as date[]))) "
-                + "or (grain = 'D' and period = any(cast(:days as date[]))))", Tuple.class)
-                .setParameter("dimension", slice.get().dimension().name())
-                .setParameter("value", slice.get().value())
-                .setParameter("severity", slice.get().severity())
-                .setParameter("months", kz.zhedel.platform.sql.PgArray.literal(cover.get("M")), String.class)
-                .setParameter("weeks", kz.zhedel.platform.sql.PgArray.literal(cover.get("W")), String.class)
-                .setParameter("days", kz.zhedel.platform.sql.PgArray.literal(cover.get("D")), String.class)
-                .getResultList()) {
-            tally.merge(TallyCodec.decode(t.get(0, byte[].class)));
+        for (Tally stored : tallies.tallies(slice.get(), cover)) {
+            tally.merge(stored);
         }
         return tally;
     }
@@ -192,25 +179,6 @@ public class Statistics {
                 .setParameter("grain", grain)
                 .setParameter("periods", kz.zhedel.platform.sql.PgArray.literal(periods), String.class)
                 .getResultList());
-    }
-
-    private Map<LocalDate, Summary> finished(Bucket bucket, Slice slice, LocalDate first, LocalDate last) {
-        Map<LocalDate, Summary> figures = new HashMap<>();
-        for (Tuple t : session.createNativeQuery("select period, figures from stats_rollup where dimension = :dimension "
-                + "and value = :value and severity = :severity and grain = :grain and period between :first and :last",
-                Tuple.class)
-                .setParameter("dimension", slice.dimension().name()).setParameter("value", slice.value())
-                .setParameter("severity", slice.severity()).setParameter("grain", bucket.grain())
-                .setParameter("first", first).setParameter("last", last).getResultList()) {
-            try {
-                Object period = t.get(0);
-                figures.put(period instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) period,
-                        json.readValue(t.get(1, String.class), Summary.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable figures", e);
-            }
-        }
-        return figures;
     }
 
     private Optional<LocalDate> firstDay() {

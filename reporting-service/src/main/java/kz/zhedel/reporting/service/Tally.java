@@ -114,6 +114,28 @@ final class Tally {
         return times.computeIfAbsent(severity, s -> new TreeMap<>()).computeIfAbsent(figure, f -> new Durations());
     }
 
+    /**
+     * Makes this tally, from now on only merged from, quicker to merge: its children sketch as one byte per register
+     * (what a union holds; the stored four-bit form needs an exception table looked up register by register).
+     */
+    void readyToMergeFrom() {
+        if (children != null) {
+            children = children.copyAs(TgtHllType.HLL_8);
+        }
+    }
+
+    /** About how many bytes of memory this tally holds. */
+    long footprint() {
+        long bytes = 512L * (perSeverity.size() + 1) + 64L * (byCategory.size() + byDistrict.size() + schools.size());
+        for (Map<String, Durations> h : times.values()) {
+            for (Durations d : h.values()) {
+                bytes += d.footprint();
+            }
+        }
+        HllSketch c = children();
+        return bytes + (c == null ? 0 : c.getUpdatableSerializationBytes());
+    }
+
     boolean isEmpty() {
         return perSeverity.isEmpty();
     }

@@ -60,16 +60,50 @@ class DurationsTest {
     }
 
     @Test
-    void mergingHistogramsOfTheSameBucketsAddsInPlace() {
-        Durations a = new Durations();
-        a.add(10, 1);
-        a.add(20, 1);
-        a.add(30, 1);
-        Durations b = new Durations();
-        b.add(20, 5);
-        a.merge(b);
-        assertArrayEquals(new long[] { 10, 20, 30 }, a.buckets());
-        assertArrayEquals(new long[] { 1, 6, 1 }, a.counts());
+    void theDenseFormGivesEachBucketItsOwnIndexInOrder() {
+        long previousBucket = -1;
+        int previousIndex = -1;
+        for (long s = 0; s < 40_000_000L; s += s < 5_000 ? 1 : s / 997) {
+            long bucket = Contribution.bucket(s);
+            int index = Durations.index(bucket);
+            assertEquals(bucket, Durations.bucketAt(index), "bucket of " + s);
+            assertEquals(index, Durations.index(s), "a duration shares its bucket's index: " + s);
+            if (bucket != previousBucket) {
+                assertEquals(true, index > previousIndex, "indexes ascend with buckets at " + s);
+            }
+            previousBucket = bucket;
+            previousIndex = index;
+        }
+    }
+
+    @Test
+    void aHistogramMergedIntoManyTimesHasTheFiguresOfAllItsPartsAddedOneByOne() {
+        java.util.Random random = new java.util.Random(7);
+        Durations merged = new Durations();
+        merged.add(Contribution.bucket(12), 1);
+        Durations oneByOne = new Durations();
+        oneByOne.add(Contribution.bucket(12), 1);
+        for (int part = 0; part < 30; part++) {
+            Durations p = new Durations();
+            for (int i = 0; i < 200; i++) {
+                long bucket = Contribution.bucket((long) Math.exp(random.nextDouble() * 14));
+                p.add(bucket, 1);
+                oneByOne.add(bucket, 1);
+            }
+            merged.merge(part % 2 == 0 ? p : Durations.fromBytes(p.toBytes()));
+        }
+        Durations twice = new Durations();
+        twice.merge(merged); // a dense histogram merged into another
+        for (double pct : new double[] { 0, 50, 90, 99, 100 }) {
+            assertEquals(oneByOne.percentile(pct), merged.percentile(pct), "p" + pct);
+            assertEquals(oneByOne.percentile(pct), twice.percentile(pct), "p" + pct + " twice");
+        }
+        assertEquals(oneByOne.count(), merged.count());
+        merged.add(Contribution.bucket(3), 2); // a dense histogram still takes single durations
+        oneByOne.add(Contribution.bucket(3), 2);
+        assertArrayEquals(oneByOne.buckets(), merged.buckets());
+        assertArrayEquals(oneByOne.counts(), merged.counts());
+        assertArrayEquals(oneByOne.toBytes(), merged.toBytes());
     }
 
     @Test
