@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -30,9 +29,16 @@ public final class Csv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         header.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
-        try (SequenceWriter writer = MAPPER.writer(schema.build()).writeValues(out)) {
+        // the streaming generator, cell by cell: a series by day is tens of thousands of lines, and databind looked
+        // up a serializer for every cell of every row
+        try (CsvGenerator csv = MAPPER.getFactory().createGenerator(out)) {
+            csv.setSchema(schema.build());
             for (List<?> row : rows) {
-                writer.write(row.toArray());
+                csv.writeStartArray();
+                for (Object cell : row) {
+                    csv.writeString(cell == null ? "" : cell.toString());
+                }
+                csv.writeEndArray();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

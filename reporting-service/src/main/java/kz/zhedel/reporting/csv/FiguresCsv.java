@@ -26,16 +26,12 @@ public final class FiguresCsv {
     }
 
     public static String write(ObjectMapper json, List<Rows> periods) {
-        List<List<Object>> lines = new ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
         for (Rows period : periods) {
-            flatten(json.valueToTree(period.figures()), "", (figure, value) -> {
-                List<Object> line = new ArrayList<>(4);
-                line.add(period.from() == null ? "" : period.from().toString());
-                line.add(period.to() == null ? "" : period.to().toString());
-                line.add(figure);
-                line.add(value);
-                lines.add(line);
-            });
+            String from = period.from() == null ? "" : period.from().toString();
+            String to = period.to() == null ? "" : period.to().toString();
+            flatten(json.valueToTree(period.figures()), "", (figure, value) -> lines.add(List.of(from, to, figure,
+                    value)));
         }
         return Csv.write(HEADER, lines);
     }

@@ -85,6 +85,9 @@ public final class Durations {
             buckets = null;
             counts = null;
             size = 0;
+            if (n > 0) {
+                ensureDense(index(b[n - 1]));
+            }
             for (int i = 0; i < n; i++) {
                 addDense(b[i], c[i]);
             }
@@ -98,17 +101,24 @@ public final class Durations {
             }
             return;
         }
+        if (other.size > 0) {
+            ensureDense(index(other.buckets[other.size - 1])); // its highest bucket: the array grows once
+        }
         for (int i = 0; i < other.size; i++) {
-            addDense(other.buckets[i], other.counts[i]);
+            dense[index(other.buckets[i])] += other.counts[i];
         }
     }
 
     private void addDense(long bucket, long count) {
         int at = index(bucket);
-        if (at >= dense.length) {
-            dense = Arrays.copyOf(dense, Math.max(at + 1, dense.length + HALF_COUNT));
-        }
+        ensureDense(at);
         dense[at] += count;
+    }
+
+    private void ensureDense(int index) {
+        if (index >= dense.length) {
+            dense = Arrays.copyOf(dense, Math.max(index + 1, dense.length * 2));
+        }
     }
 
     /** Back to the sparse form (to store or list the buckets). */
