@@ -15,14 +15,11 @@ import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Severity;
 import kz.zhedel.reporting.domain.Period;
+import kz.zhedel.reporting.domain.Slice;
 import kz.zhedel.reporting.domain.StatsFilter;
 
 /** The period and filters of the ops team's statistics routes, checked: a bad value is a 400 naming it. */
 public class StatsQuery {
-
-    private static final List<String> PARTNER_KINDS = List.of("SCHOOL", "POLICE", "HELPLINE", "PSYCHOLOGICAL_CENTRE",
-            "UNKNOWN");
-    private static final List<String> SCHOOL_TYPES = List.of("STATE", "PRIVATE", "UNKNOWN", "NONE");
 
     @Parameter(description = "Earliest receipt time included, ISO-8601 instant", example = "2026-01-01T00:00:00Z")
     @QueryParam("from")
@@ -77,7 +74,8 @@ public class StatsQuery {
         return new StatsFilter(oneOf("district", district, names(District.values())),
                 oneOf("category", category, names(Category.values())),
                 oneOf("severity", severity, names(Severity.values())),
-                oneOf("partnerKind", partnerKind, PARTNER_KINDS), oneOf("schoolType", schoolType, SCHOOL_TYPES));
+                oneOf("partnerKind", partnerKind, Slice.PARTNER_KINDS),
+                oneOf("schoolType", schoolType, Slice.SCHOOL_TYPES));
     }
 
     /** A parameter's value, upper case, checked against its list. */

@@ -28,7 +28,7 @@ import kz.zhedel.reporting.domain.StatsFilter;
  * Figures for a period, from {@code stats_rollup} ({@link StatsRollup}): the whole Asia/Almaty months inside the
  * period, then the whole weeks, then the whole days are merged from their tallies (a year: about twenty); the
  * incidents of a part of a day at either end are added one by one. A filter on two dimensions or more besides
- * severity has no slice of its own: its figures are summed from the incidents of the period one by one.
+ * severity merges the tallies of the cells it covers ({@link Slice#covering}).
  */
 @ApplicationScoped
 public class Statistics {
@@ -95,11 +95,6 @@ public class Statistics {
     /** The tally of the incidents received in {@code [from, to)} that the filter covers. */
     private Tally tally(Instant from, Instant to, StatsFilter filter, Schools.Registry registry) {
         Tally tally = new Tally();
-        Optional<Slice> slice = Slice.of(filter);
-        if (slice.isEmpty()) {
-            incidents.forEach(from, to, filter, registry, tally::add);
-            return tally;
-        }
         LocalDate first = dayStartingAtOrAfter(from);
         LocalDate end = day(to);
         if (!first.isBefore(end)) {
@@ -113,7 +108,7 @@ public class Statistics {
             incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
         }
         Map<String, List<LocalDate>> cover = cover(first, end, stale(cover(first, end, Set.of())));
-        for (Tally stored : tallies.tallies(slice.get(), cover)) {
+        for (Tally stored : tallies.tallies(Slice.covering(filter), cover)) {
             tally.merge(stored);
         }
         return tally;

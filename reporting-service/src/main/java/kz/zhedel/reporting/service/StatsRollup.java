@@ -196,7 +196,9 @@ public class StatsRollup {
                     insert.setString(4, e.getKey().value());
                     insert.setString(5, e.getKey().severity());
                     insert.setBytes(6, TallyCodec.encode(e.getValue()));
-                    insert.setString(7, figures(e.getValue().summary(registry, now)));
+                    // a series reads a single slice's finished figures; cells are only merged
+                    insert.setString(7, e.getKey().dimension() == Slice.Dimension.CELL ? null
+                            : figures(e.getValue().summary(registry, now)));
                     insert.addBatch();
                 }
                 insert.executeBatch();

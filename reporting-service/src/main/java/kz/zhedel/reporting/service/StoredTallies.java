@@ -33,9 +33,10 @@ import kz.zhedel.reporting.domain.Slice;
 @ApplicationScoped
 public class StoredTallies {
 
-    /** The slice's rows of the periods of a cover ({@code M}, {@code W}, {@code D}: each period's first day). */
-    private static final String COVER = "from stats_rollup where dimension = :dimension and value = :value "
-            + "and severity = :severity and ((grain = 'M' and period = any(cast(:months as date[]))) "
+    /** The slices' rows of the periods of a cover ({@code M}, {@code W}, {@code D}: each period's first day). */
+    private static final String COVER = "from stats_rollup where dimension = :dimension "
+            + "and value = any(cast(:values as text[])) and severity = :severity "
+            + "and ((grain = 'M' and period = any(cast(:months as date[]))) "
             + "or (grain = 'W' and period = any(cast(:weeks as date[]))) "
             + "or (grain = 'D' and period = any(cast(:days as date[]))))";
 
@@ -62,15 +63,18 @@ public class StoredTallies {
     }
 
     /**
-     * The slice's tallies of the periods of a cover. A version read here may be rewritten by the rollup before its
-     * row is fetched: then the versions are read again, so that no period is left out.
+     * The tallies of the periods of a cover of slices of one dimension and severity (one slice, or cells). A version
+     * read here may be rewritten by the rollup before its row is fetched: then the versions are read again, so that
+     * no period is left out.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Collection<Tally> tallies(Slice slice, Map<String, List<LocalDate>> cover) {
+    public Collection<Tally> tallies(List<Slice> slices, Map<String, List<LocalDate>> cover) {
+        Slice first = slices.get(0);
         for (int attempt = 1;; attempt++) {
             List<Long> versions = session.createNativeQuery("select version " + COVER, Long.class)
-                    .setParameter("dimension", slice.dimension().name()).setParameter("value", slice.value())
-                    .setParameter("severity", slice.severity())
+                    .setParameter("dimension", first.dimension().name())
+                    .setParameter("values", PgArray.literal(slices.stream().map(Slice::value).toList()), String.class)
+                    .setParameter("severity", first.severity())
                     .setParameter("months", PgArray.literal(cover.get(Bucket.MONTH.grain())), String.class)
                     .setParameter("weeks", PgArray.literal(cover.get(Bucket.WEEK.grain())), String.class)
                     .setParameter("days", PgArray.literal(cover.get(Bucket.DAY.grain())), String.class)
@@ -80,7 +84,7 @@ public class StoredTallies {
                 return read.values();
             }
             if (attempt == RETRIES) {
-                throw new IllegalStateException("the rollup rewrote the rows of " + slice + " while they were read");
+                throw new IllegalStateException("the rollup rewrote the rows of " + first + " while they were read");
             }
         }
     }

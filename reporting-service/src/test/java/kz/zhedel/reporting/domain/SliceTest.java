@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import kz.zhedel.events.Category;
+import kz.zhedel.events.District;
 import kz.zhedel.reporting.domain.Slice.Dimension;
 
 class SliceTest {
@@ -28,21 +30,35 @@ class SliceTest {
     }
 
     @Test
-    void twoDimensionsBesidesSeverityHaveNoSlice() {
+    void twoDimensionsOrMoreReadTheCellsOfEveryValueTheyLeaveOpen() {
         assertTrue(Slice.of(filter("NURA", "BULLYING", null, null, null)).isEmpty());
-        assertTrue(Slice.of(filter(null, null, "P1", "SCHOOL", "STATE")).isEmpty());
+        List<Slice> cells = Slice.covering(filter("NURA", "BULLYING", null, null, null));
+        assertEquals(Slice.PARTNER_KINDS.size() * Slice.SCHOOL_TYPES.size(), cells.size());
+        assertTrue(cells.contains(new Slice(Dimension.CELL, "NURA|BULLYING|SCHOOL|STATE", "")));
+        assertTrue(cells.contains(new Slice(Dimension.CELL, "NURA|BULLYING|UNKNOWN|NONE", "")));
+        assertEquals(List.of(new Slice(Dimension.CELL, "YESIL|NEGLECT|SCHOOL|PRIVATE", "P1")),
+                Slice.covering(filter("YESIL", "NEGLECT", "P1", "SCHOOL", "PRIVATE")));
+        assertEquals(District.values().length * Category.values().length,
+                Slice.covering(filter(null, null, "P1", "SCHOOL", "STATE")).size());
+        assertEquals(List.of(new Slice(Dimension.DISTRICT, "NURA", "P2")),
+                Slice.covering(filter("NURA", null, "P2", null, null)));
     }
 
     @Test
-    void anIncidentCountsInTenSlicesEachOfThemReadByTheFilterThatNamesIt() {
+    void anIncidentCountsInTwelveSlicesEachOfThemReadByTheFilterThatNamesIt() {
         Contribution.Dimensions d = new Contribution.Dimensions("NURA", "BULLYING", "P3", "SCHOOL", "school-7");
         List<Slice> slices = Slice.of(d, "STATE");
-        assertEquals(10, slices.size());
+        assertEquals(12, slices.size());
         for (StatsFilter f : List.of(StatsFilter.ALL, filter("NURA", null, null, null, null),
                 filter(null, "BULLYING", "P3", null, null), filter(null, null, null, "SCHOOL", null),
-                filter(null, null, "P3", null, "STATE"))) {
-            assertTrue(slices.contains(Slice.of(f).get()), f.toString());
+                filter(null, null, "P3", null, "STATE"), filter("NURA", null, null, "SCHOOL", null),
+                filter("NURA", "BULLYING", "P3", "SCHOOL", "STATE"), filter(null, "BULLYING", null, null, "STATE"))) {
+            assertEquals(1, Slice.covering(f).stream().filter(slices::contains).count(), f.toString());
             assertTrue(f.covers(d, "STATE"));
+        }
+        for (StatsFilter f : List.of(filter("YESIL", null, null, "SCHOOL", null),
+                filter("NURA", "BULLYING", "P1", null, null), filter(null, null, null, "POLICE", "NONE"))) {
+            assertTrue(Slice.covering(f).stream().noneMatch(slices::contains), f.toString());
         }
     }
 }
