@@ -84,7 +84,7 @@ public final class StatsBench {
     /**
      * Over the last 365 days (the seed's span), on Asia/Almaty day boundaries as the centre publishes: summary,
      * series by day, week and month, the public figures; filtered by one dimension and a severity (one slice of the
-     * rollup), and by three dimensions (no slice: summed from the incidents one by one, the measured limit).
+     * rollup), and by three dimensions (the rollup's cells of the open dimension's values).
      */
     static List<Route> routes() {
         LocalDate today = LocalDate.now(ALMATY);
