@@ -19,6 +19,9 @@ public final class Durations {
     private static final int HALF_COUNT = 1 << HALF_MAGNITUDE;
     private static final long SUB_BUCKET_MASK = (2L * HALF_COUNT) - 1;
 
+    /** Merged histograms of more buckets than this (both together) turn dense. */
+    static final int DENSE_FROM = 256;
+
     private long[] buckets;
     private long[] counts;
     private int size;
@@ -75,8 +78,16 @@ public final class Durations {
         size++;
     }
 
-    /** Adds another histogram's counts: this one turns dense, and each of the other's buckets is one addition. */
+    /**
+     * Adds another histogram's counts. Small histograms stay sparse (one pass over both: they are sorted); a larger
+     * one turns dense, where each of the other's buckets is one addition (a dense histogram holds a count for every
+     * bucket up to its highest: 9,000 for a day, so the rollup's thousands of small cells must not).
+     */
     public void merge(Durations other) {
+        if (dense == null && other.dense == null && size + other.size <= DENSE_FROM) {
+            mergeSparse(other);
+            return;
+        }
         if (dense == null) {
             long[] b = buckets;
             long[] c = counts;
@@ -107,6 +118,29 @@ public final class Durations {
         for (int i = 0; i < other.size; i++) {
             dense[index(other.buckets[i])] += other.counts[i];
         }
+    }
+
+    private void mergeSparse(Durations other) {
+        long[] b = new long[size + other.size];
+        long[] c = new long[b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < size || j < other.size) {
+            if (j == other.size || (i < size && buckets[i] < other.buckets[j])) {
+                b[n] = buckets[i];
+                c[n++] = counts[i++];
+            } else if (i == size || other.buckets[j] < buckets[i]) {
+                b[n] = other.buckets[j];
+                c[n++] = other.counts[j++];
+            } else {
+                b[n] = buckets[i];
+                c[n++] = counts[i++] + other.counts[j++];
+            }
+        }
+        buckets = b;
+        counts = c;
+        size = n;
     }
 
     private void addDense(long bucket, long count) {

@@ -107,6 +107,21 @@ class DurationsTest {
     }
 
     @Test
+    void smallHistogramsMergeSparseSoThatTheRollupsThousandsOfCellsStaySmall() {
+        Durations cell = new Durations();
+        for (int day = 0; day < 30; day++) {
+            Durations d = new Durations();
+            d.add(Contribution.bucket(86_400 + day), 1); // a day to resolve: a dense form would hold 9,000 counts
+            d.add(Contribution.bucket(40), 2);
+            cell.merge(d);
+        }
+        assertEquals(90, cell.count());
+        assertEquals(true, cell.footprint() < 1_000, "footprint " + cell.footprint());
+        assertEquals(Contribution.bucket(40), cell.percentile(50));
+        assertEquals(Contribution.bucket(86_400), cell.percentile(90));
+    }
+
+    @Test
     void theStoredFormReadsBackBucketForBucket() {
         Durations d = new Durations();
         d.add(0, 3);
