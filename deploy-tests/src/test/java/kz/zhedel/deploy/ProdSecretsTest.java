@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,6 +77,20 @@ class ProdSecretsTest {
                         service + " " + env.path("name").asText());
                 compared++;
             }
+            // keyed settings (partner keys by partner id): each key of the secret behind the property's prefix
+            for (JsonNode from : dev.container(service).path("envFrom")) {
+                if (!from.has("secretRef")) {
+                    continue;
+                }
+                JsonNode data = dev.find("Secret", from.at("/secretRef/name").asText())
+                        .orElse(MissingNode.getInstance()).path("data"); // optional, as old keys in dev
+                for (var entry : (Iterable<Map.Entry<String, JsonNode>>) data::fields) {
+                    String property = from.path("prefix").asText() + entry.getKey();
+                    assertEquals(devSecrets().get(property), new String(Base64.getDecoder().decode(
+                            entry.getValue().asText()), StandardCharsets.UTF_8), service + " " + property);
+                    compared++;
+                }
+            }
         }
         assertTrue(compared >= 8, "the dev secrets were compared: " + compared);
     }
@@ -113,7 +128,7 @@ class ProdSecretsTest {
         assertTrue(read.contains("zhedel-db-backup") && read.contains("zhedel-db-intake"), read.toString());
     }
 
-    /** Secret names under secretKeyRef, secret volumes, passwordSecret and CNPG/KEDA credential references. */
+    /** Secret names under secretKeyRef, envFrom's secretRef, secret volumes, passwordSecret, CNPG/KEDA credentials. */
     private static void collect(JsonNode node, Set<String> names) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
@@ -121,7 +136,8 @@ class ProdSecretsTest {
                 JsonNode v = e.getValue();
                 if (field.equals("secretName")) {
                     names.add(v.asText());
-                } else if (Set.of("secretKeyRef", "passwordSecret", "accessKeyId", "secretAccessKey").contains(field)) {
+                } else if (Set.of("secretKeyRef", "secretRef", "passwordSecret", "accessKeyId", "secretAccessKey")
+                        .contains(field)) {
                     names.add(v.path("name").asText());
                 } else if (field.equals("secretTargetRef")) {
                     v.forEach(t -> names.add(t.path("name").asText()));

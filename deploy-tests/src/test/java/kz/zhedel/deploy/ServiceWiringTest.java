@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +20,18 @@ class ServiceWiringTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
 
-    /** Names of the environment a container gets: env entries and the keys of its envFrom ConfigMaps. */
+    /**
+     * Names of the environment a container gets: env entries, the keys of its envFrom ConfigMaps and those of the
+     * envFrom Secrets the overlay renders (each behind the entry's prefix).
+     */
     static Set<String> environment(Manifests m, JsonNode container) {
         Set<String> names = new TreeSet<>();
         container.path("env").forEach(e -> names.add(e.path("name").asText()));
         for (JsonNode from : container.path("envFrom")) {
-            String configMap = from.at("/configMapRef/name").asText();
-            m.get("ConfigMap", configMap).path("data").fieldNames().forEachRemaining(names::add);
+            String prefix = from.path("prefix").asText();
+            JsonNode source = from.has("secretRef") ? m.find("Secret", from.at("/secretRef/name").asText())
+                    .orElse(MissingNode.getInstance()) : m.get("ConfigMap", from.at("/configMapRef/name").asText());
+            source.path("data").fieldNames().forEachRemaining(key -> names.add(prefix + key));
         }
         return names;
     }
@@ -70,6 +76,14 @@ class ServiceWiringTest {
                             s -> assertTrue(s.path("data").has(ref.path("key").asText())
                                     || ref.path("optional").asBoolean(), name + "/" + ref.path("key").asText()),
                             () -> assertTrue(external.contains(name), overlay + ": nothing makes secret " + name));
+                }
+            }
+            for (JsonNode from : m.container(service).path("envFrom")) {
+                JsonNode ref = from.path("secretRef");
+                if (!ref.isMissingNode()) {
+                    String name = ref.path("name").asText();
+                    assertTrue(m.find("Secret", name).isPresent() || ref.path("optional").asBoolean()
+                            || external.contains(name), overlay + ": nothing makes secret " + name);
                 }
             }
             for (JsonNode volume : pod.path("volumes")) {

@@ -185,7 +185,7 @@ public final class Stack {
                     .redirectError(ProcessBuilder.Redirect.appendTo(log))
                     .redirectOutput(output);
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("ZHEDEL_"));
+            env.keySet().removeIf(name -> name.startsWith("ZHEDEL_") || name.startsWith("zhedel.")); // keyed: dotted
             env.put("ZHEDEL_HOME", home.toString());
             env.put("ZHEDEL_PORT_OFFSET", Integer.toString(offset));
             // Short retry backoff so that a retried page is seen within the test's patience.

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,11 @@ class KeyRotationTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("zhedel.crypto.key", NEW_KEY, "zhedel.crypto.key-id", "test-2",
-                    "zhedel.crypto.old-keys", "test-1=" + OLD_KEY);
+                    "zhedel.crypto.old-keys.test-1", OLD_KEY);
         }
     }
 
-    static PersonalDataCipher cipher(String keyId, String key, String... oldKeys) {
+    static PersonalDataCipher cipher(String keyId, String key) {
         return new PersonalDataCipher(new CryptoConfig() {
             @Override
             public String key() {
@@ -58,8 +57,8 @@ class KeyRotationTest {
             }
 
             @Override
-            public Optional<List<String>> oldKeys() {
-                return Optional.of(List.of(oldKeys));
+            public Map<String, String> oldKeys() {
+                return Map.of();
             }
         });
     }

@@ -1,5 +1,6 @@
 package kz.zhedel.intake.domain;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Converter;
 
@@ -11,11 +12,12 @@ import kz.zhedel.platform.crypto.SealingConverter;
  * {@code keyId:base64(nonce|ciphertext)}). Writes use the current key; values sealed under an earlier key stay
  * readable while it is configured as an old key, until {@code KeyRotation} re-seals them.
  */
+@Startup
 @ApplicationScoped
 @Converter
 public class PersonalDataCipher extends SealingConverter {
 
     public PersonalDataCipher(CryptoConfig config) {
-        super(config.keyId(), config.key(), config.oldKeys());
+        super(config);
     }
 }

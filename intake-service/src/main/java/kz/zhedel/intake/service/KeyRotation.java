@@ -13,7 +13,7 @@ import kz.zhedel.intake.domain.SealedYear;
 
 /**
  * Re-seals every incident's personal data under the current data key, in batches of short transactions, so that
- * the old key can then be dropped from {@code ZHEDEL_CRYPTO_OLD_KEYS}. Safe to run again: a row already sealed
+ * the old key can then be dropped from {@code zhedel.crypto.old-keys}. Safe to run again: a row already sealed
  * under the current key is left alone.
  */
 @ApplicationScoped

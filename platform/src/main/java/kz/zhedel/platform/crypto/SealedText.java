@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -17,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals free text that may name a child before it reaches a database: AES-256-GCM with a random 96-bit nonce, the
  * key id as associated data, stored as {@code keyId:base64(nonce|ciphertext)}. Writes use the current key; values
- * sealed under an earlier key stay readable while it is given as an old key ({@code keyId=base64} pairs). Each
- * service wraps it in its own JPA converter and key configuration ({@code ZHEDEL_CRYPTO_KEY*}).
+ * sealed under an earlier key stay readable while it is given as an old key ({@link CryptoKeys#oldKeys()}). Each
+ * service wraps it in its own JPA converter and key configuration.
  */
 public final class SealedText {
 
@@ -30,23 +29,21 @@ public final class SealedText {
     private final SecretKey key;
     private final Map<String, SecretKey> readable = new HashMap<>();
 
-    public SealedText(String keyId, String base64Key, List<String> oldKeys) {
+    /** The current key and its id, and the earlier keys by key id (the current id wins over an old one's). */
+    public SealedText(String keyId, String base64Key, Map<String, String> oldKeys) {
         this.keyId = keyId;
         this.key = aesKey(base64Key, "zhedel.crypto.key");
         readable.put(keyId, key);
-        for (String pair : oldKeys) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("zhedel.crypto.old-keys: expected keyId=base64, got an entry "
-                        + "without '='");
-            }
-            readable.putIfAbsent(pair.substring(0, eq).trim(),
-                    aesKey(pair.substring(eq + 1).trim(), "zhedel.crypto.old-keys"));
-        }
+        oldKeys.forEach((id, old) -> readable.putIfAbsent(id, aesKey(old, "zhedel.crypto.old-keys." + id)));
     }
 
     private static SecretKey aesKey(String base64, String property) {
-        byte[] raw = Base64.getDecoder().decode(base64);
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            raw = new byte[0]; // reported below, naming the property
+        }
         if (raw.length != 32) {
             throw new IllegalArgumentException(property + " must be 32 bytes, base64-encoded");
         }

@@ -1,13 +1,11 @@
 package kz.zhedel.platform.crypto;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.persistence.AttributeConverter;
 
 /**
- * A JPA converter that seals a text column with {@link SealedText}; each service subclasses it as an
- * {@code @ApplicationScoped @Converter} bean built from its own key configuration.
+ * A JPA converter that seals a text column with {@link SealedText}; each service subclasses it as a
+ * {@code @Startup @ApplicationScoped @Converter} bean built from its own key configuration (so that a bad key
+ * stops the service at start-up).
  */
 public abstract class SealingConverter implements AttributeConverter<String, String> {
 
@@ -17,8 +15,8 @@ public abstract class SealingConverter implements AttributeConverter<String, Str
     protected SealingConverter() {
     }
 
-    protected SealingConverter(String keyId, String base64Key, Optional<List<String>> oldKeys) {
-        this.sealed = new SealedText(keyId, base64Key, oldKeys.orElse(List.of()));
+    protected SealingConverter(CryptoKeys keys) {
+        this.sealed = new SealedText(keys.keyId(), keys.key(), keys.oldKeys());
     }
 
     /** The id of the key new values are sealed with. */

@@ -3,10 +3,10 @@ package kz.zhedel.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -20,10 +20,11 @@ import jakarta.enterprise.inject.Instance;
 import kz.zhedel.platform.security.ApiKeyRegistry.KeyHolder;
 
 /**
- * Turns an API key into a principal and its role: first the configured keys (the ops key and the
- * {@code partnerId=key} pairs), then the service's own {@link ApiKeyRegistry}, if it has one. Unknown or revoked
- * keys fail authentication.
+ * Turns an API key into a principal and its role: first the configured keys (the ops key and the partner keys
+ * by partner id), then the service's own {@link ApiKeyRegistry}, if it has one. Unknown or revoked
+ * keys fail authentication. Built at start-up, so that a key given to two partners stops the service there.
  */
+@Startup
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
@@ -33,14 +34,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     ApiKeyIdentityProvider(AuthConfig config, Instance<ApiKeyRegistry> registries) {
         this.registries = registries;
         config.adminKey().ifPresent(key -> keys.put(key, new KeyHolder("ops", Roles.OPS)));
-        for (String pair : config.partnerKeys().orElse(List.of())) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("zhedel.auth.partner-keys: expected partnerId=key, got an entry "
-                        + "without '='");
+        config.partnerKeys().forEach((partner, key) -> {
+            KeyHolder other = keys.put(key, new KeyHolder(partner, Roles.PARTNER));
+            if (other != null) {
+                // one key, two principals: whoever presented it could not be told apart
+                throw new IllegalArgumentException("zhedel.auth.partner-keys." + partner + " is the key of "
+                        + other.principal() + " too");
             }
-            keys.put(pair.substring(eq + 1).trim(), new KeyHolder(pair.substring(0, eq).trim(), Roles.PARTNER));
-        }
+        });
     }
 
     @Override
