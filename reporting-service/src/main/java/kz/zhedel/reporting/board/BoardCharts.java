@@ -50,7 +50,7 @@ public class BoardCharts {
         Series month = new Series(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Statistics.SeriesBucket b : statistics.series(Bucket.DAY, now.minus(Duration.ofDays(30)), now,
                 StatsFilter.ALL)) {
-            add(month, b.from(), b.figures());
+            add(month, b.from(), b.summary());
         }
         return new Charts(day, month);
     }

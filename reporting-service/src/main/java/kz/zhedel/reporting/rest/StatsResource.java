@@ -96,7 +96,7 @@ public class StatsResource {
         }
         List<Statistics.SeriesBucket> series = statistics.series(kind, from, to, filter);
         return answer(new Series(kind.name().toLowerCase(), Contribution.ZONE.getId(), series), series.stream()
-                .map(b -> new FiguresCsv.Rows(b.from(), b.to(), b.figures())).toList());
+                .map(b -> new FiguresCsv.Rows(b.from(), b.to(), b.summary())).toList());
     }
 
     @GET

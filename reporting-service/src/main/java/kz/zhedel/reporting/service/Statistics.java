@@ -13,6 +13,11 @@ import java.util.Set;
 
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +53,9 @@ public class Statistics {
     @Inject
     StoredTallies tallies;
 
+    @Inject
+    ObjectMapper json;
+
     @Transactional
     public Summary summary(Period period, StatsFilter filter) {
         Schools.Registry registry = schools.registry();
@@ -56,8 +64,12 @@ public class Statistics {
         return tally(from, to, filter, registry).summary(registry, clock.instant());
     }
 
-    /** One bucket of a series: its bounds and its figures. */
-    public record SeriesBucket(Instant from, Instant to, Summary figures) {
+    /**
+     * One bucket of a series: its bounds and its figures, also as JSON: a whole bucket's as the rollup stored them
+     * when it finished them (their {@code generatedAt} says when), so that a series by day over a year answers 365
+     * stored texts instead of writing 365 summaries again.
+     */
+    public record SeriesBucket(Instant from, Instant to, @JsonIgnore Summary summary, @JsonRawValue String figures) {
     }
 
     /**
@@ -71,25 +83,37 @@ public class Statistics {
         Instant now = clock.instant();
         Optional<Slice> slice = Slice.of(filter);
         List<Period> periods = bucket.cover(from, to);
-        Map<LocalDate, Summary> finished = slice.isEmpty() || periods.isEmpty() ? Map.of()
+        Map<LocalDate, StoredTallies.Finished> finished = slice.isEmpty() || periods.isEmpty() ? Map.of()
                 : tallies.figures(slice.get(), bucket, day(periods.get(0).from().get()),
                         day(periods.get(periods.size() - 1).from().get()));
         Set<String> stale = bucket == Bucket.DAY || periods.isEmpty() ? Set.of()
                 : stale(bucket.grain(), periods.stream().map(p -> day(p.from().get())).toList());
-        Summary none = new Tally().summary(registry, now);
+        StoredTallies.Finished none = null;
         List<SeriesBucket> series = new ArrayList<>();
         for (Period p : periods) {
             Instant start = p.from().get();
             Instant end = p.to().get();
-            Summary figures;
+            StoredTallies.Finished figures;
             if (slice.isPresent() && bucket.isWhole(start, end) && !stale.contains(bucket.grain() + day(start))) {
-                figures = Optional.ofNullable(finished.get(day(start))).map(s -> at(s, now)).orElse(none);
+                figures = finished.get(day(start));
+                if (figures == null) {
+                    none = none != null ? none : written(new Tally().summary(registry, now));
+                    figures = none;
+                }
             } else {
-                figures = tally(start, end, filter, registry).summary(registry, now);
+                figures = written(tally(start, end, filter, registry).summary(registry, now));
             }
-            series.add(new SeriesBucket(start, end, figures));
+            series.add(new SeriesBucket(start, end, figures.summary(), figures.json()));
         }
         return series;
+    }
+
+    private StoredTallies.Finished written(Summary summary) {
+        try {
+            return new StoredTallies.Finished(summary, json.writeValueAsString(summary));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write figures", e);
+        }
     }
 
     /** The tally of the incidents received in {@code [from, to)} that the filter covers. */
@@ -189,12 +213,6 @@ public class Statistics {
         Object day = session.createNativeQuery("select cast(" + which + "(received_at) at time zone 'Asia/Almaty' "
                 + "as date) from incident_fact", Object.class).getSingleResult();
         return Optional.ofNullable(day).map(d -> d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d);
-    }
-
-    private static Summary at(Summary s, Instant generatedAt) {
-        return new Summary(s.incidents(), s.byCategory(), s.byDistrict(), s.bySeverity(), s.childrenCounselled(),
-                s.schools(), s.assigned(), s.unassigned(), s.paged(), s.acknowledged(), s.escalated(), s.resolved(),
-                s.cancelled(), s.responseTimes(), s.sla(), s.pageFailuresByChannel(), generatedAt);
     }
 
     private static LocalDate day(Instant at) {

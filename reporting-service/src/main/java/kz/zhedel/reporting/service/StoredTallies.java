@@ -53,7 +53,11 @@ public class StoredTallies {
 
     private Cache<Long, Tally> tallies;
 
-    private Cache<Long, Summary> figures;
+    private Cache<Long, Finished> figures;
+
+    /** A period's finished figures, and the JSON they were stored as (a series answers it as it is). */
+    public record Finished(Summary summary, String json) {
+    }
 
     @PostConstruct
     void init() {
@@ -91,7 +95,7 @@ public class StoredTallies {
 
     /** The finished figures of the slice's periods of a grain whose first days are in {@code [first, last]}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<LocalDate, Summary> figures(Slice slice, Bucket grain, LocalDate first, LocalDate last) {
+    public Map<LocalDate, Finished> figures(Slice slice, Bucket grain, LocalDate first, LocalDate last) {
         for (int attempt = 1;; attempt++) {
             Map<Long, LocalDate> periods = new HashMap<>();
             for (Tuple t : session.createNativeQuery("select version, period from stats_rollup "
@@ -102,9 +106,9 @@ public class StoredTallies {
                     .setParameter("first", first).setParameter("last", last).getResultList()) {
                 periods.put(((Number) t.get(0)).longValue(), date(t.get(1)));
             }
-            Map<Long, Summary> read = figures.getAll(periods.keySet(), this::loadFigures);
+            Map<Long, Finished> read = figures.getAll(periods.keySet(), this::loadFigures);
             if (read.size() == periods.size()) {
-                Map<LocalDate, Summary> byPeriod = new HashMap<>();
+                Map<LocalDate, Finished> byPeriod = new HashMap<>();
                 read.forEach((version, s) -> byPeriod.put(periods.get(version), s));
                 return byPeriod;
             }
@@ -124,11 +128,12 @@ public class StoredTallies {
         return loaded;
     }
 
-    private Map<Long, Summary> loadFigures(Set<? extends Long> versions) {
-        Map<Long, Summary> loaded = new HashMap<>();
+    private Map<Long, Finished> loadFigures(Set<? extends Long> versions) {
+        Map<Long, Finished> loaded = new HashMap<>();
         for (Tuple t : rows("figures", versions)) {
             try {
-                loaded.put(((Number) t.get(0)).longValue(), json.readValue(t.get(1, String.class), Summary.class));
+                String stored = t.get(1, String.class);
+                loaded.put(((Number) t.get(0)).longValue(), new Finished(json.readValue(stored, Summary.class), stored));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable figures", e);
             }
