@@ -16,12 +16,15 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentAcknowledged;
@@ -163,6 +166,27 @@ class IncidentEventsTest {
     /** Entries [from, to) of a timeline; fewer when it is not that long yet, so that the assertion fails and is retried. */
     private static List<String> steps(List<String> timeline, int from, int to) {
         return timeline.subList(Math.min(from, timeline.size()), Math.min(to, timeline.size()));
+    }
+
+    @Inject
+    SessionFactory hibernate;
+
+    /** A step coming back reads only the incident's status: no incident is loaded, so no personal data decrypted. */
+    @Test
+    void aTimelineStepLoadsNoIncident() {
+        UUID id = UUID.fromString(post("evt-nodecrypt"));
+        Statistics statistics = hibernate.getStatistics();
+        statistics.clear();
+
+        Kafka.send(CloudEventRecords.of(new IncidentDispatched(id, UUID.randomUUID(), UUID.randomUUID(),
+                ResponderRole.PSYCHOLOGIST, "on call", Instant.now(), null)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DISPATCHED".equals(QuarkusTransaction.requiringNew()
+                .call(() -> Incident.getEntityManager().createNativeQuery("select status from incident where id = ?1")
+                        .setParameter(1, id).getSingleResult())));
+        assertEquals(0, statistics.getEntityStatistics(Incident.class.getName()).getLoadCount(),
+                "the consumer loaded (so decrypted) the incident");
+        assertEquals(List.of("RECEIVED", "DISPATCHED"), timeline(id.toString()));
     }
 
     @Test

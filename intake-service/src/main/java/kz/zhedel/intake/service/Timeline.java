@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.intake.domain.Incident;
@@ -22,13 +21,17 @@ public class Timeline {
     public void record(UUID incidentId, IncidentStatus status, Instant at, String detail) {
         // Locked: the dispatch and notification channels apply events of one incident concurrently, and each must
         // see the other's status before moving it forward.
-        Incident incident = Incident.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
-        if (incident == null) {
+        // Only the status is read: loading the incident would decrypt the child's personal data for every event.
+        Object current = Incident.getEntityManager()
+                .createNativeQuery("select status from incident where id = ?1 for update")
+                .setParameter(1, incidentId)
+                .getResultStream().findFirst().orElse(null);
+        if (current == null) {
             throw new IllegalArgumentException("no incident " + incidentId + " in intake");
         }
         TimelineEntry.of(incidentId, status, at, detail).persist();
-        if (status.isAfter(incident.status)) {
-            incident.status = status;
+        if (status.isAfter(IncidentStatus.valueOf(current.toString()))) {
+            Incident.update("status = ?1 where id = ?2", status, incidentId);
         }
     }
 }
