@@ -20,7 +20,7 @@ public final class Durations {
     private static final long SUB_BUCKET_MASK = (2L * HALF_COUNT) - 1;
 
     /** Merged histograms of more buckets than this (both together) turn dense. */
-    static final int DENSE_FROM = 256;
+    private static final int DENSE_FROM = 256;
 
     private long[] buckets;
     private long[] counts;

@@ -15,9 +15,7 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,23 +95,15 @@ public class Statistics {
             if (slice.isPresent() && bucket.isWhole(start, end) && !stale.contains(bucket.grain() + day(start))) {
                 figures = finished.get(day(start));
                 if (figures == null) {
-                    none = none != null ? none : written(new Tally().summary(registry, now));
+                    none = none != null ? none : StoredTallies.Finished.of(json, new Tally().summary(registry, now));
                     figures = none;
                 }
             } else {
-                figures = written(tally(start, end, filter, registry).summary(registry, now));
+                figures = StoredTallies.Finished.of(json, tally(start, end, filter, registry).summary(registry, now));
             }
             series.add(new SeriesBucket(start, end, figures.summary(), figures.json()));
         }
         return series;
-    }
-
-    private StoredTallies.Finished written(Summary summary) {
-        try {
-            return new StoredTallies.Finished(summary, json.writeValueAsString(summary));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write figures", e);
-        }
     }
 
     /** The tally of the incidents received in {@code [from, to)} that the filter covers. */
@@ -212,7 +202,7 @@ public class Statistics {
     private Optional<LocalDate> edgeDay(String which) {
         Object day = session.createNativeQuery("select cast(" + which + "(received_at) at time zone 'Asia/Almaty' "
                 + "as date) from incident_fact", Object.class).getSingleResult();
-        return Optional.ofNullable(day).map(d -> d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d);
+        return Optional.ofNullable(day).map(StoredTallies::date);
     }
 
     private static LocalDate day(Instant at) {

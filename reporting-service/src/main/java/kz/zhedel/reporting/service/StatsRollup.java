@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -141,7 +140,7 @@ public class StatsRollup {
                 .setParameter("quiet", config.quiet().toMillis() / 1000.0)
                 .setParameter("maxDelay", config.maxDelay().toMillis() / 1000.0)
                 .getResultList().stream()
-                .map(t -> new Due(date(t.get(0)), t.get(1, String.class))).toList();
+                .map(t -> new Due(StoredTallies.date(t.get(0)), t.get(1, String.class))).toList();
     }
 
     /** One period's tallies, from its incidents (a day) or its days (a week, a month). */
@@ -198,7 +197,7 @@ public class StatsRollup {
                     insert.setBytes(6, TallyCodec.encode(e.getValue()));
                     // a series reads a single slice's finished figures; cells are only merged
                     insert.setString(7, e.getKey().dimension() == Slice.Dimension.CELL ? null
-                            : figures(e.getValue().summary(registry, now)));
+                            : StoredTallies.Finished.of(json, e.getValue().summary(registry, now)).json());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -206,15 +205,4 @@ public class StatsRollup {
         });
     }
 
-    private String figures(Summary summary) {
-        try {
-            return json.writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write figures", e);
-        }
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 }

@@ -57,6 +57,15 @@ public class StoredTallies {
 
     /** A period's finished figures, and the JSON they were stored as (a series answers it as it is). */
     public record Finished(Summary summary, String json) {
+
+        /** The figures with the JSON the rollup stores them as. */
+        static Finished of(ObjectMapper mapper, Summary summary) {
+            try {
+                return new Finished(summary, mapper.writeValueAsString(summary));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write figures", e);
+            }
+        }
     }
 
     @PostConstruct
@@ -147,7 +156,8 @@ public class StoredTallies {
                 .setParameter("versions", PgArray.literal(versions), String.class).getResultList();
     }
 
-    private static LocalDate date(Object value) {
+    /** A {@code date} column as the driver gives it. */
+    static LocalDate date(Object value) {
         return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }
