@@ -264,16 +264,20 @@ class StatisticsFiguresTest {
         String monthFrom = "2027-02-01T00:00:00+05:00";
         String to = "2027-02-04T00:00:00+05:00";
         String monthTo = "2027-03-01T00:00:00+05:00";
-        send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-02-03T04:00:00Z")));
+        String twoMonthsTo = "2027-04-01T00:00:00+05:00"; // two months' rows, merged once and kept
+        send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-02-03T04:00:00Z")),
+                CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-03-10T04:00:00Z")));
         await().atMost(PATIENCE).untilAsserted(() -> {
             summary(from, to).body("incidents", equalTo(1));
             summary(monthFrom, monthTo).body("incidents", equalTo(1));
+            summary(monthFrom, twoMonthsTo).body("incidents", equalTo(2));
             dailySeries(from, to).body("buckets[0].figures.incidents", equalTo(1));
         });
         send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-02-03T05:00:00Z")));
         await().atMost(PATIENCE).untilAsserted(() -> {
             summary(from, to).body("incidents", equalTo(2));
             summary(monthFrom, monthTo).body("incidents", equalTo(2));
+            summary(monthFrom, twoMonthsTo).body("incidents", equalTo(3));
             dailySeries(from, to).body("buckets[0].figures.incidents", equalTo(2));
         });
         summary(from, to, "district", "BAIKONUR", "category", "BULLYING").body("incidents", equalTo(2));

@@ -28,6 +28,15 @@ public final class Csv {
     public static String write(List<String> header, List<? extends List<?>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         header.forEach(schema::addColumn);
+        return write(schema, rows);
+    }
+
+    /** The rows alone, to follow a header written before. */
+    public static String lines(List<? extends List<?>> rows) {
+        return write(CsvSchema.builder(), rows);
+    }
+
+    private static String write(CsvSchema.Builder schema, List<? extends List<?>> rows) {
         StringWriter out = new StringWriter();
         // the streaming generator, cell by cell: a series by day is tens of thousands of lines, and databind looked
         // up a serializer for every cell of every row

@@ -1,5 +1,7 @@
 package kz.zhedel.reporting.csv;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,36 +20,49 @@ public final class FiguresCsv {
 
     public static final List<String> HEADER = List.of("from", "to", "figure", "value");
 
-    /** The figures of one period. */
-    public record Rows(Instant from, Instant to, Object figures) {
-    }
+    private static final byte[] HEADER_LINE = Csv.lines(List.of(HEADER)).getBytes(StandardCharsets.UTF_8);
 
     private FiguresCsv() {
     }
 
-    public static String write(ObjectMapper json, List<Rows> periods) {
+    /**
+     * The CSV of periods: the header, then each period's {@link #lines}, as the UTF-8 bytes sent (a series by day
+     * is some 3 MB, which Netty would otherwise encode from a string character by character).
+     */
+    public static byte[] write(List<byte[]> periods) {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream(HEADER_LINE.length
+                + periods.stream().mapToInt(p -> p.length).sum());
+        csv.writeBytes(HEADER_LINE);
+        periods.forEach(csv::writeBytes);
+        return csv.toByteArray();
+    }
+
+    /** One period's lines (without the header), a line per figure, in UTF-8. */
+    public static byte[] lines(ObjectMapper json, Instant from, Instant to, Object figures) {
+        String start = from == null ? "" : from.toString();
+        String end = to == null ? "" : to.toString();
         List<List<String>> lines = new ArrayList<>();
-        for (Rows period : periods) {
-            String from = period.from() == null ? "" : period.from().toString();
-            String to = period.to() == null ? "" : period.to().toString();
-            flatten(json.valueToTree(period.figures()), "", (figure, value) -> lines.add(List.of(from, to, figure,
-                    value)));
+        for (String[] figure : flatten(json, figures)) {
+            lines.add(List.of(start, end, figure[0], figure[1]));
         }
-        return Csv.write(HEADER, lines);
+        return Csv.lines(lines).getBytes(StandardCharsets.UTF_8);
     }
 
-    private interface Sink {
-        void accept(String figure, String value);
+    /** The figures' JSON properties as (path, value) pairs, in the JSON's order. */
+    static List<String[]> flatten(ObjectMapper json, Object figures) {
+        List<String[]> pairs = new ArrayList<>();
+        flatten(json.valueToTree(figures), "", pairs);
+        return pairs;
     }
 
-    private static void flatten(JsonNode node, String path, Sink sink) {
+    private static void flatten(JsonNode node, String path, List<String[]> pairs) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), sink);
+                flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), pairs);
             }
         } else {
-            sink.accept(path, node.isNull() ? "" : node.asText());
+            pairs.add(new String[] { path, node.isNull() ? "" : node.asText() });
         }
     }
 }

@@ -155,6 +155,14 @@ public final class Durations {
         }
     }
 
+    /**
+     * Back to the sparse form, to be kept and merged from: a merged histogram's dense form holds a count for every
+     * bucket up to its highest (some 10,000 for response times of days), most of them zero.
+     */
+    public void compact() {
+        sparse();
+    }
+
     /** Back to the sparse form (to store or list the buckets). */
     private void sparse() {
         if (dense == null) {
@@ -256,30 +264,42 @@ public final class Durations {
 
     /** The nearest-rank percentile: the lowest bucket holding at least {@code percentile}% of the durations. */
     public Long percentile(double percentile) {
+        return percentiles(percentile)[0];
+    }
+
+    /**
+     * Nearest-rank percentiles, given ascending, in one pass over the buckets (a summary asks three of each of its
+     * histograms); all null without durations.
+     */
+    public Long[] percentiles(double... ascending) {
+        Long[] found = new Long[ascending.length];
         long total = count();
         if (total <= 0) {
-            return null;
+            return found;
         }
-        long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * total));
+        long[] ranks = new long[ascending.length];
+        for (int p = 0; p < ascending.length; p++) {
+            ranks[p] = Math.max(1, (long) Math.ceil(ascending[p] / 100.0 * total));
+        }
+        int next = 0;
         long seen = 0;
-        if (dense != null) {
-            int last = 0;
-            for (int i = 0; i < dense.length; i++) {
-                seen += dense[i];
-                last = dense[i] != 0 ? i : last;
-                if (seen >= rank) {
-                    return bucketAt(i);
-                }
+        long last = 0;
+        int n = dense != null ? dense.length : size;
+        for (int i = 0; i < n && next < ranks.length; i++) {
+            long count = dense != null ? dense[i] : counts[i];
+            if (count == 0) {
+                continue;
             }
-            return bucketAt(last);
-        }
-        for (int i = 0; i < size; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return buckets[i];
+            seen += count;
+            last = dense != null ? bucketAt(i) : buckets[i];
+            while (next < ranks.length && seen >= ranks[next]) {
+                found[next++] = last;
             }
         }
-        return buckets[size - 1];
+        while (next < ranks.length) {
+            found[next++] = last; // only where a difference left counts below zero on the way
+        }
+        return found;
     }
 
     /** The buckets with a count other than zero, ascending. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,8 +71,8 @@ public class StatsResource {
         Period period = query.period();
         StatsFilter filter = query.filter();
         Summary summary = statistics.summary(period, filter);
-        return answer(summary, List.of(new FiguresCsv.Rows(period.from().orElse(null), period.to().orElse(null),
-                summary)));
+        return answer(summary, () -> List.of(FiguresCsv.lines(json, period.from().orElse(null),
+                period.to().orElse(null), summary)));
     }
 
     @GET
@@ -95,8 +96,8 @@ public class StatsResource {
                     + kind.name().toLowerCase() + ", at most " + MAX_BUCKETS + ": choose a coarser bucket");
         }
         List<Statistics.SeriesBucket> series = statistics.series(kind, from, to, filter);
-        return answer(new Series(kind.name().toLowerCase(), Contribution.ZONE.getId(), series), series.stream()
-                .map(b -> new FiguresCsv.Rows(b.from(), b.to(), b.summary())).toList());
+        return answer(new Series(kind.name().toLowerCase(), Contribution.ZONE.getId(), series), () -> series.stream()
+                .map(b -> b.finished().csv(json, b.from(), b.to())).toList());
     }
 
     @GET
@@ -124,12 +125,12 @@ public class StatsResource {
         Instant stop = end.atStartOfDay(Contribution.ZONE).toInstant();
         PublicSummary figures = PublicSummary.of(statistics.summary(new Period(Optional.of(start),
                 Optional.of(stop)), StatsFilter.ALL));
-        return answer(figures, List.of(new FiguresCsv.Rows(start, stop, figures)));
+        return answer(figures, () -> List.of(FiguresCsv.lines(json, start, stop, figures)));
     }
 
     /** JSON, or the flat CSV when the client asks for it. */
-    private Response answer(Object figures, List<FiguresCsv.Rows> rows) {
-        return Negotiation.wantsCsv(headers) ? Response.ok(FiguresCsv.write(json, rows), Negotiation.CSV).build()
+    private Response answer(Object figures, Supplier<List<byte[]>> rows) {
+        return Negotiation.wantsCsv(headers) ? Response.ok(FiguresCsv.write(rows.get()), Negotiation.CSV).build()
                 : Response.ok(figures, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,7 +68,17 @@ public class Statistics {
      * when it finished them (their {@code generatedAt} says when), so that a series by day over a year answers 365
      * stored texts instead of writing 365 summaries again.
      */
-    public record SeriesBucket(Instant from, Instant to, @JsonIgnore Summary summary, @JsonRawValue String figures) {
+    public record SeriesBucket(Instant from, Instant to, @JsonIgnore StoredTallies.Finished finished) {
+
+        @JsonProperty("figures")
+        @JsonRawValue
+        public String figures() {
+            return finished.json();
+        }
+
+        public Summary summary() {
+            return finished.summary();
+        }
     }
 
     /**
@@ -101,7 +112,7 @@ public class Statistics {
             } else {
                 figures = StoredTallies.Finished.of(json, tally(start, end, filter, registry).summary(registry, now));
             }
-            series.add(new SeriesBucket(start, end, figures.summary(), figures.json()));
+            series.add(new SeriesBucket(start, end, figures));
         }
         return series;
     }

@@ -14,7 +14,10 @@ public interface StatsCacheConfig {
     @WithDefault("64")
     int tallyMegabytes();
 
-    /** The finished figures of periods kept (a series by day over a year reads 365 of one slice). */
-    @WithDefault("20000")
-    int figures();
+    /**
+     * The finished figures of periods kept, in megabytes (estimated: their JSON and their CSV as text, a few kilobytes
+     * each; a series by day over a year reads 365 of one slice); the least recently read go first.
+     */
+    @WithDefault("32")
+    int figuresMegabytes();
 }

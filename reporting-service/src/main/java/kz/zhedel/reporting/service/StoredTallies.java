@@ -1,11 +1,14 @@
 package kz.zhedel.reporting.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.hibernate.Session;
 
@@ -21,6 +24,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import kz.zhedel.platform.sql.PgArray;
+import kz.zhedel.reporting.csv.FiguresCsv;
 import kz.zhedel.reporting.domain.Bucket;
 import kz.zhedel.reporting.domain.Slice;
 
@@ -51,12 +55,26 @@ public class StoredTallies {
     @Inject
     StatsCacheConfig config;
 
-    private Cache<Long, Tally> tallies;
+    /** Stored rows' tallies by version, and merged ones by the list of their versions. */
+    private Cache<Object, Tally> tallies;
 
     private Cache<Long, Finished> figures;
 
-    /** A period's finished figures, and the JSON they were stored as (a series answers it as it is). */
-    public record Finished(Summary summary, String json) {
+    /** A period's finished figures, the JSON they were stored as (a series answers it as it is), and their CSV. */
+    public static final class Finished {
+
+        private final Summary summary;
+        private final String json;
+        /** The CSV lines last written for this period (a stored row's period never changes). */
+        private volatile Lines csv;
+
+        private record Lines(Instant from, Instant to, byte[] text) {
+        }
+
+        Finished(Summary summary, String json) {
+            this.summary = summary;
+            this.json = json;
+        }
 
         /** The figures with the JSON the rollup stores them as. */
         static Finished of(ObjectMapper mapper, Summary summary) {
@@ -66,40 +84,97 @@ public class StoredTallies {
                 throw new IllegalStateException("cannot write figures", e);
             }
         }
+
+        public Summary summary() {
+            return summary;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        /** The figures' CSV lines for the period, written once (a series by day over a year writes 36,500 lines). */
+        public byte[] csv(ObjectMapper mapper, Instant from, Instant to) {
+            Lines lines = csv;
+            if (lines == null || !lines.from().equals(from) || !lines.to().equals(to)) {
+                lines = new Lines(from, to, FiguresCsv.lines(mapper, from, to, summary));
+                csv = lines;
+            }
+            return lines.text();
+        }
+
+        /** About how many bytes of memory it holds, its CSV included (about as long as the JSON). */
+        int footprint() {
+            return 64 + 6 * json.length();
+        }
     }
 
     @PostConstruct
     void init() {
         tallies = Caffeine.newBuilder().maximumWeight(config.tallyMegabytes() * 1024L * 1024L)
-                .weigher((Long version, Tally t) -> (int) Math.min(Integer.MAX_VALUE, t.footprint())).build();
-        figures = Caffeine.newBuilder().maximumSize(config.figures()).build();
+                .weigher((Object versions, Tally t) -> (int) Math.min(Integer.MAX_VALUE, t.footprint())).build();
+        figures = Caffeine.newBuilder().maximumWeight(config.figuresMegabytes() * 1024L * 1024L)
+                .weigher((Long version, Finished f) -> f.footprint()).build();
     }
 
     /**
-     * The tallies of the periods of a cover of slices of one dimension and severity (one slice, or cells). A version
-     * read here may be rewritten by the rollup before its row is fetched: then the versions are read again, so that
-     * no period is left out.
+     * The tallies of the periods of a cover of slices of one dimension and severity (one slice, or cells): one per
+     * grain, the periods of a grain merged once and kept under their versions, so that the next read of the same
+     * months (a year's summary asked again, or a year ending on another day of the same month) merges nothing again.
+     * A version read here may be rewritten by the rollup before its row is fetched: then the versions are read
+     * again, so that no period is left out.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Collection<Tally> tallies(List<Slice> slices, Map<String, List<LocalDate>> cover) {
         Slice first = slices.get(0);
         for (int attempt = 1;; attempt++) {
-            List<Long> versions = session.createNativeQuery("select version " + COVER, Long.class)
+            Map<String, List<Long>> versions = new TreeMap<>();
+            for (Tuple t : session.createNativeQuery("select grain, version " + COVER + " order by version", Tuple.class)
                     .setParameter("dimension", first.dimension().name())
                     .setParameter("values", PgArray.literal(slices.stream().map(Slice::value).toList()), String.class)
                     .setParameter("severity", first.severity())
                     .setParameter("months", PgArray.literal(cover.get(Bucket.MONTH.grain())), String.class)
                     .setParameter("weeks", PgArray.literal(cover.get(Bucket.WEEK.grain())), String.class)
                     .setParameter("days", PgArray.literal(cover.get(Bucket.DAY.grain())), String.class)
-                    .getResultList();
-            Map<Long, Tally> read = tallies.getAll(versions, this::loadTallies);
+                    .getResultList()) {
+                versions.computeIfAbsent(String.valueOf(t.get(0)), g -> new ArrayList<>())
+                        .add(((Number) t.get(1)).longValue());
+            }
+            List<Tally> read = new ArrayList<>();
+            for (List<Long> grain : versions.values()) {
+                Tally merged = merged(grain);
+                if (merged == null) {
+                    break;
+                }
+                read.add(merged);
+            }
             if (read.size() == versions.size()) {
-                return read.values();
+                return read;
             }
             if (attempt == RETRIES) {
                 throw new IllegalStateException("the rollup rewrote the rows of " + first + " while they were read");
             }
         }
+    }
+
+    /** The tally of these versions' rows together, or null if one of them is gone (rolled up again meanwhile). */
+    private Tally merged(List<Long> versions) {
+        Object key = versions.size() == 1 ? versions.get(0) : List.copyOf(versions);
+        Tally merged = tallies.getIfPresent(key);
+        if (merged != null) {
+            return merged;
+        }
+        // read outside the cache's own computation: a merge reads the parts from the same cache
+        Map<Object, Tally> parts = tallies.getAll(versions, this::loadTallies);
+        if (parts.size() < versions.size()) {
+            return null;
+        }
+        if (versions.size() == 1) {
+            return parts.values().iterator().next();
+        }
+        merged = Tally.mergedOf(parts.values());
+        tallies.put(key, merged);
+        return merged;
     }
 
     /** The finished figures of the slice's periods of a grain whose first days are in {@code [first, last]}. */
@@ -127,8 +202,8 @@ public class StoredTallies {
         }
     }
 
-    private Map<Long, Tally> loadTallies(Set<? extends Long> versions) {
-        Map<Long, Tally> loaded = new HashMap<>();
+    private Map<Object, Tally> loadTallies(Set<? extends Object> versions) {
+        Map<Object, Tally> loaded = new HashMap<>();
         for (Tuple t : rows("tally", versions)) {
             Tally tally = TallyCodec.decode(t.get(1, byte[].class));
             tally.readyToMergeFrom();
@@ -150,7 +225,7 @@ public class StoredTallies {
         return loaded;
     }
 
-    private List<Tuple> rows(String column, Set<? extends Long> versions) {
+    private List<Tuple> rows(String column, Collection<?> versions) {
         return session.createNativeQuery("select version, " + column + " from stats_rollup "
                 + "where version = any(cast(:versions as bigint[]))", Tuple.class)
                 .setParameter("versions", PgArray.literal(versions), String.class).getResultList();

@@ -1,6 +1,7 @@
 package kz.zhedel.reporting.service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -116,12 +117,25 @@ final class Tally {
 
     /**
      * Makes this tally, from now on only merged from, quicker to merge: its children sketch as one byte per register
-     * (what a union holds; the stored four-bit form needs an exception table looked up register by register).
+     * (what a union holds; the stored four-bit form needs an exception table looked up register by register), its
+     * histograms sparse.
      */
     void readyToMergeFrom() {
-        if (children != null) {
+        times.values().forEach(histograms -> histograms.values().forEach(Durations::compact));
+        if (childrenUnion != null) {
+            children = childrenUnion.getResult(TgtHllType.HLL_8);
+            childrenUnion = null;
+        } else if (children != null) {
             children = children.copyAs(TgtHllType.HLL_8);
         }
+    }
+
+    /** One tally of all the parts' incidents, from now on only merged from ({@link #readyToMergeFrom}). */
+    static Tally mergedOf(Collection<Tally> parts) {
+        Tally merged = new Tally();
+        parts.forEach(merged::merge);
+        merged.readyToMergeFrom();
+        return merged;
     }
 
     /** About how many bytes of memory this tally holds. */
@@ -205,9 +219,11 @@ final class Tally {
     /** Nearest-rank percentiles; a bucket's lowest value, exact to the second up to 2,048 s, then within 0.1%. */
     private static Summary.Percentiles percentiles(Map<String, Durations> histograms, Milestone m) {
         Durations h = histograms.get(Figure.TIME + m.name());
-        if (h == null || h.count() == 0) {
+        long count = h == null ? 0 : h.count();
+        if (count == 0) {
             return new Summary.Percentiles(0, null, null, null);
         }
-        return new Summary.Percentiles(h.count(), h.percentile(50), h.percentile(90), h.percentile(99));
+        Long[] p = h.percentiles(50, 90, 99);
+        return new Summary.Percentiles(count, p[0], p[1], p[2]);
     }
 }

@@ -22,6 +22,41 @@ class DurationsTest {
     }
 
     @Test
+    void percentilesInOnePassAreTheNearestRanksOfEveryFormSparseDenseAndCompacted() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        Durations sparse = new Durations();
+        Durations dense = new Durations();
+        for (int part = 0; part < 3; part++) {
+            Durations piece = new Durations();
+            for (int i = 0; i < 400; i++) {
+                long seconds = 1 + random.nextInt(2000); // exact buckets: the values themselves
+                values.add(seconds);
+                piece.add(seconds, 1);
+                if (part == 0 && i < 100) {
+                    sparse.add(seconds, 1);
+                }
+            }
+            dense.merge(piece);
+        }
+        java.util.List<Long> sorted = values.stream().sorted().toList();
+        java.util.List<Long> first = values.subList(0, 100).stream().sorted().toList();
+        double[] asked = { 1, 50, 90, 99, 100 };
+        Durations compacted = new Durations();
+        compacted.merge(dense);
+        compacted.compact();
+        for (int p = 0; p < asked.length; p++) {
+            long expected = sorted.get((int) Math.ceil(asked[p] / 100 * sorted.size()) - 1);
+            assertEquals(expected, dense.percentiles(asked)[p], "dense p" + asked[p]);
+            assertEquals(expected, compacted.percentiles(asked)[p], "compacted p" + asked[p]);
+            assertEquals(expected, dense.percentile(asked[p]), "dense single p" + asked[p]);
+            assertEquals(first.get((int) Math.ceil(asked[p] / 100 * first.size()) - 1), sparse.percentiles(asked)[p],
+                    "sparse p" + asked[p]);
+        }
+        assertArrayEquals(new Long[] { null, null }, new Durations().percentiles(50, 99));
+    }
+
+    @Test
     void aHeavyBucketHoldsItsRanks() {
         Durations d = new Durations();
         d.add(600, 9);
