@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import kz.zhedel.events.EventIds;
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.Topics;
@@ -32,9 +32,9 @@ public final class CloudEventRecords {
     private CloudEventRecords() {
     }
 
-    /** A record for {@code event} with a fresh CloudEvent id, occurring now. */
+    /** A record for {@code event} with a fresh CloudEvent id (as the services' outboxes make them), occurring now. */
     public static ProducerRecord<String, String> of(ZhedelEvent event) {
-        return of(event, UUID.randomUUID().toString());
+        return of(event, EventIds.next().toString());
     }
 
     /** A record with a given CloudEvent id, e.g. to redeliver the same event. */

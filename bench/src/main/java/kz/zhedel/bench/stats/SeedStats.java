@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import kz.zhedel.bench.ConsumerLag;
+import kz.zhedel.events.EventIds;
 import kz.zhedel.bench.LocalStack;
 import kz.zhedel.testing.CloudEventRecords;
 
@@ -79,7 +79,7 @@ public final class SeedStats {
             long start = System.nanoTime();
             for (long i = 0; i < n && failure.get() == null; i++) {
                 for (SyntheticIncidents.Timed e : incidents.next()) {
-                    producer.send(CloudEventRecords.of(e.event(), UUID.randomUUID().toString(), e.at()),
+                    producer.send(CloudEventRecords.of(e.event(), EventIds.next().toString(), e.at()),
                             (metadata, error) -> {
                                 if (error != null) {
                                     failure.compareAndSet(null, error);

@@ -1,12 +1,12 @@
 package kz.zhedel.platform.outbox;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import kz.zhedel.events.EventIds;
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.ZhedelEvent;
@@ -38,7 +38,7 @@ public class Outbox {
     public void record(ZhedelEvent event) {
         EventType type = EventType.of(event);
         OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID();
+        row.eventId = EventIds.next();
         row.ceType = type.ceType();
         row.topic = type.topic();
         row.recordKey = event.incidentId().toString();

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
 import kz.zhedel.reporting.board.BoardFacts;
+import kz.zhedel.reporting.service.CatchUp;
 import kz.zhedel.reporting.service.IncidentFacts;
 import kz.zhedel.reporting.service.StatsRollup;
 
@@ -33,6 +34,9 @@ public class FactsConsumer {
     @Inject
     BoardFacts board;
 
+    @Inject
+    CatchUp catchUp;
+
     /**
      * The three topics (intake's, dispatch's, notification's) in one channel: a polled batch holds every service's
      * news of its incidents, taken in in one transaction (three channels used to lock the same incidents one after
@@ -41,6 +45,7 @@ public class FactsConsumer {
     @Incoming("events")
     @Blocking
     public CompletionStage<Void> fromEveryService(KafkaRecordBatch<String, String> batch) {
+        catchUp.polled(batch.getRecords().size());
         return inbox.handleBatch(batch, this::apply);
     }
 

@@ -20,4 +20,15 @@ public interface RollupConfig {
     /** ...or once its first change waits this long, however busy (figures are never later than this). */
     @WithDefault("5m")
     Duration maxDelay();
+
+    /**
+     * ...or this long while the events consumer is catching up ({@link CatchUp}): a rebuild's or a seed's days change
+     * all the time, and rolling them up meanwhile would be done again.
+     */
+    @WithDefault("30m")
+    Duration catchUpMaxDelay();
+
+    /** A polled batch of at least this many records means the consumer is catching up. */
+    @WithDefault("500")
+    int catchUpBatch();
 }

@@ -63,6 +63,9 @@ public class StatsRollup {
     RollupConfig config;
 
     @Inject
+    CatchUp catchUp;
+
+    @Inject
     java.time.Clock clock;
 
     @Inject
@@ -138,7 +141,8 @@ public class StatsRollup {
                 + "or min(at) <= now() - make_interval(secs => :maxDelay) order by period limit 400", Tuple.class)
                 .setParameter("grain", grain.grain())
                 .setParameter("quiet", config.quiet().toMillis() / 1000.0)
-                .setParameter("maxDelay", config.maxDelay().toMillis() / 1000.0)
+                .setParameter("maxDelay", (catchUp.behind() ? config.catchUpMaxDelay() : config.maxDelay())
+                        .toMillis() / 1000.0)
                 .getResultList().stream()
                 .map(t -> new Due(StoredTallies.date(t.get(0)), t.get(1, String.class))).toList();
     }
