@@ -11,8 +11,8 @@ import kz.zhedel.platform.rest.Problem;
 
 /**
  * A request that failed because the service's database is unreachable is answered {@code 503} problem+json with
- * {@code Retry-After}, in every service: the client may send it again, nothing was stored. Any other failure keeps
- * the default answer.
+ * {@code Retry-After}, in every service: the client may send it again, nothing was stored. Any other failure no
+ * mapper knows is a bug: {@link Problem#serverError}.
  */
 public class OutageMapper {
 
@@ -23,7 +23,7 @@ public class OutageMapper {
     @ServerExceptionMapper
     public Response outage(RuntimeException e, UriInfo uri) {
         if (!Outages.isOutage(e)) {
-            return null; // not ours: the default mapper logs it and answers 500
+            return Problem.serverError(e, uri.getPath());
         }
         LOG.warnf("%s %s answered 503, the database is unavailable: %s", uri.getPath(), e.getClass().getSimpleName(),
                 e.getMessage());

@@ -75,7 +75,7 @@ public class ProblemMapper {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
-            return null; // let the default mapper log it and answer 500
+            return Problem.serverError(e, uri.getPath());
         }
         Response problem = Problem.of(status, e.getMessage(), uri.getPath()).toResponse();
         // A 409's Location names the resource it conflicts with (e.g. the incident first reported under a ref).

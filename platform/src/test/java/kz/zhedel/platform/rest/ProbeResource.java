@@ -54,6 +54,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/bug")
+    @PermitAll
+    public String bug() {
+        throw new ClassCastException("class java.lang.Character cannot be cast to class java.lang.String");
+    }
+
+    @GET
     @Path("/outage")
     @PermitAll
     public String outage() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,12 @@ class ProblemMapperTest {
     void anOversizedBodyIsRefusedBeforeItIsRead() {
         given().contentType(ContentType.JSON).body("{\"name\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}")
                 .when().post("/probe").then().statusCode(413).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aBugIsA500ProblemThatSaysNothingOfTheCause() {
+        given().when().get("/probe/bug").then().statusCode(500).contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(500)).body("detail", not(containsString("Character")));
     }
 
     @Test
