@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,8 +65,7 @@ class AcknowledgementTest {
 
     /** A psychologist on shift around {@code now} and an incident paged to them. */
     PageRequested pagedIncident(Instant now, String name) {
-        UUID psychologist = Ops.enrol(name, ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        Ops.onShift(name, ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
         return page(now);
     }
 
@@ -136,10 +134,8 @@ class AcknowledgementTest {
     @Test
     void anAcknowledgedAssignmentStillCountsAsLoadUntilItIsResolved() {
         Instant now = clock.travelTo(Instant.parse("2041-05-02T22:00:00Z"));
-        UUID one = Ops.enrol("psy-load-one", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        UUID two = Ops.enrol("psy-load-two", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        Ops.shift(one, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
-        Ops.shift(two, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        UUID one = Ops.onShift("psy-load-one", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
+        UUID two = Ops.onShift("psy-load-two", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
         UUID first = one.compareTo(two) < 0 ? one : two;
         UUID second = first.equals(one) ? two : one;
 
@@ -188,10 +184,8 @@ class AcknowledgementTest {
     @Test
     void aDeclineThroughThePageReassignsOnceToTheNextOnCallResponder() {
         Instant now = clock.travelTo(Instant.parse("2041-05-06T22:00:00Z"));
-        UUID one = Ops.enrol("psy-decline-one", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        UUID two = Ops.enrol("psy-decline-two", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        Ops.shift(one, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
-        Ops.shift(two, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        UUID one = Ops.onShift("psy-decline-one", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
+        UUID two = Ops.onShift("psy-decline-two", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
         PageRequested page = page(now);
         UUID other = page.responderId().equals(one) ? two : one;
 

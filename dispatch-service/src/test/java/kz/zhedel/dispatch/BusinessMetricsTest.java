@@ -4,9 +4,7 @@ import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.testing.Kafka.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -53,8 +51,7 @@ class BusinessMetricsTest {
     @Test
     void timeToFirstPageAndToAcknowledgementAreMeasuredFromTheReport() {
         Instant now = clock.travelTo(Instant.parse("2041-07-01T22:00:00Z"));
-        UUID psychologist = Ops.enrol("psy-metrics", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        UUID psychologist = Ops.onShift("psy-metrics", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
         IncidentReported report = reported(now, District.YESIL, Language.RU); // P2, received 5 s before now
         Snapshot before = new Snapshot();
 

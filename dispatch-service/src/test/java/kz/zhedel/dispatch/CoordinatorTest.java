@@ -4,6 +4,7 @@ import static kz.zhedel.dispatch.Coordinators.coordinator;
 import static kz.zhedel.dispatch.Coordinators.responder;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -56,7 +57,6 @@ import kz.zhedel.testing.TopicLog;
 @WithTestResource(RealInfrastructure.class)
 class CoordinatorTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final Actor COORDINATOR = new Actor(Coordinators.SUBJECT, "coordinator");
     private static final Actor OPS = new Actor("ops", "ops");
 
@@ -75,7 +75,7 @@ class CoordinatorTest {
 
     /** An incident in SARYARKA paged to the psychologist on shift; answers the page. */
     PageRequested paged(Instant now, UUID psychologist) {
-        Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        Ops.shiftAround(psychologist, now);
         IncidentReported report = reported(now, District.SARYARKA, Language.KK);
         Kafka.send(report);
         return dispatch.awaitOnly(report.incidentId(), PageRequested.class);

@@ -2,6 +2,7 @@ package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +66,6 @@ class EscalationTest {
 
     static final UUID COORDINATOR = UUID.fromString("c0000000-0000-4000-8000-000000000001");
     static final long DEADLINE = 60;
-    private static final String PROBLEM = "application/problem+json";
 
     public static class Escalating implements QuarkusTestProfile {
         @Override
@@ -119,9 +118,7 @@ class EscalationTest {
     }
 
     static UUID onShift(String name, District district, Instant now) {
-        UUID id = Ops.enrol(name, ResponderRole.PSYCHOLOGIST, List.of("kk"), district);
-        Ops.shift(id, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
-        return id;
+        return Ops.onShift(name, ResponderRole.PSYCHOLOGIST, "kk", district, now);
     }
 
     IncidentReported report(Instant now) {

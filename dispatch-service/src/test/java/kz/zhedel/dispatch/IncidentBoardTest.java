@@ -1,6 +1,7 @@
 package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Coordinators.coordinator;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,8 +50,6 @@ import kz.zhedel.testing.TopicLog;
 @WithTestResource(RealInfrastructure.class)
 class IncidentBoardTest {
 
-    private static final String PROBLEM = "application/problem+json";
-
     public static class OwnDatabase implements QuarkusTestProfile {
     }
 
@@ -72,8 +71,7 @@ class IncidentBoardTest {
     @Test
     void listsWhatIsStuckMostSevereThenOldestPageByPage() {
         Instant now = clock.travelTo(Instant.parse("2150-03-01T10:00:00Z"));
-        UUID psychologist = Ops.enrol("board-psy", ResponderRole.PSYCHOLOGIST, List.of("ru"), District.YESIL);
-        Ops.shift(psychologist, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
+        UUID psychologist = Ops.onShift("board-psy", ResponderRole.PSYCHOLOGIST, "ru", District.YESIL, now);
         // a P1 abuse case needs an inspector and a prosecutor too: nobody of theirs is on call
         IncidentReported partial = report(Category.PHYSICAL_ABUSE, Severity.P1, now.minusSeconds(3000));
         IncidentReported urgent = report(Category.BULLYING, Severity.P1, now.minusSeconds(1000));

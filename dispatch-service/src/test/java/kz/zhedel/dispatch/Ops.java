@@ -2,6 +2,7 @@ package kz.zhedel.dispatch;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import kz.zhedel.events.ResponderRole;
 final class Ops {
 
     static final String KEY = "test-admin-key";
+    static final String PROBLEM = "application/problem+json";
 
     private Ops() {
     }
@@ -54,6 +56,23 @@ final class Ops {
     static UUID enrol(Map<String, Object> responder) {
         return UUID.fromString(ops().body(responder).when().post("/api/v1/responders")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** A Kazakh-speaking responder in Almaty on shift around {@code now} (see below). */
+    static UUID onShift(String name, ResponderRole role, Instant now) {
+        return onShift(name, role, "kk", District.ALMATY, now);
+    }
+
+    /** Enrols a responder speaking {@code language} and puts them on shift around {@code now}; returns the id. */
+    static UUID onShift(String name, ResponderRole role, String language, District district, Instant now) {
+        UUID id = enrol(name, role, List.of(language), district);
+        shiftAround(id, now);
+        return id;
+    }
+
+    /** A shift from four hours before {@code now} to four hours after: on call whatever the test's steps take. */
+    static UUID shiftAround(UUID responderId, Instant now) {
+        return shift(responderId, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
     }
 
     static UUID shift(UUID responderId, Instant start, Instant end) {

@@ -2,6 +2,7 @@ package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.contact;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,8 +49,6 @@ import kz.zhedel.testing.TopicLog;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class RosterChangesTest {
-
-    private static final String PROBLEM = "application/problem+json";
 
     /** Collects the RosterChanged events the application fires. */
     @Singleton

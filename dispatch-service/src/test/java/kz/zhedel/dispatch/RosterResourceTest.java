@@ -2,6 +2,7 @@ package kz.zhedel.dispatch;
 
 import static io.restassured.RestAssured.given;
 import static kz.zhedel.dispatch.Ops.contact;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static kz.zhedel.dispatch.Ops.ops;
 import static kz.zhedel.dispatch.Ops.responder;
 import static org.hamcrest.Matchers.contains;
@@ -38,8 +39,6 @@ class RosterResourceTest {
 
     @Inject
     MovableClock clock;
-
-    private static final String PROBLEM = "application/problem+json";
 
     static Map<String, Object> aPsychologist() {
         return responder("Әсем Нұрланқызы", ResponderRole.PSYCHOLOGIST, List.of(District.BAIKONUR, District.YESIL),

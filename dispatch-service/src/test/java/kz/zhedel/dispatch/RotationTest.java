@@ -1,6 +1,7 @@
 package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
 import static kz.zhedel.dispatch.Ops.ops;
 import static kz.zhedel.dispatch.Rotas.almaty;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -43,8 +44,6 @@ import kz.zhedel.testing.TopicLog;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class RotationTest {
-
-    private static final String PROBLEM = "application/problem+json";
 
     static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 

@@ -5,6 +5,7 @@ import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.EscalationTest.role;
 import static kz.zhedel.dispatch.EscalationTest.rule;
 import static kz.zhedel.dispatch.EscalationTest.rules;
+import static kz.zhedel.dispatch.Ops.onShift;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -116,12 +117,6 @@ class SafetyNetTest {
             Incident.update("status = ?1 where status in ?2", IncidentStatus.RESOLVED,
                     List.of(IncidentStatus.UNASSIGNED, IncidentStatus.PARTIALLY_ASSIGNED));
         });
-    }
-
-    static UUID onShift(String name, ResponderRole role, Instant now) {
-        UUID id = Ops.enrol(name, role, List.of("kk"), District.ALMATY);
-        Ops.shift(id, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
-        return id;
     }
 
     static IncidentReported report(Instant now, Category category, Severity severity) {

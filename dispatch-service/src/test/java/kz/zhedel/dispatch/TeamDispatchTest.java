@@ -2,6 +2,8 @@ package kz.zhedel.dispatch;
 
 import static io.restassured.RestAssured.given;
 import static kz.zhedel.dispatch.Dispatching.reported;
+import static kz.zhedel.dispatch.Ops.PROBLEM;
+import static kz.zhedel.dispatch.Ops.onShift;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -12,7 +14,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +51,12 @@ import kz.zhedel.testing.TopicLog;
 @WithTestResource(RealInfrastructure.class)
 class TeamDispatchTest {
 
-    private static final String PROBLEM = "application/problem+json";
-
     static final TopicLog dispatch = Kafka.topic(Topics.DISPATCH);
 
     @Inject
     MovableClock clock;
 
 
-
-    static UUID onShift(String name, ResponderRole role, Instant now) {
-        UUID id = Ops.enrol(name, role, List.of("kk"), District.ALMATY);
-        Ops.shift(id, now.minus(Duration.ofHours(4)), now.plus(Duration.ofHours(4)));
-        return id;
-    }
 
     /** Reports the incident and returns the roles dispatched once all {@code expected} pages are out. */
     Map<ResponderRole, IncidentDispatched> dispatchedRoles(Instant now, Category category, Severity severity,

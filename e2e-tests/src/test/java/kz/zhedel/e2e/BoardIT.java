@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -23,26 +21,9 @@ import kz.zhedel.testing.Browser;
  * made through intake appears within seconds without a reload, and a manual assignment and a cancellation done on
  * the board reach dispatch (as the signed-in coordinator) and the partner's timeline at intake.
  */
-class BoardIT {
+class BoardIT extends OnePager {
 
     private static final Duration SECONDS = Duration.ofSeconds(20);
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
-    @BeforeAll
-    static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.endShifts();
-        pager.close();
-    }
 
     @Test
     void aReportAppearsOnTheBoardAndTheBoardsAssignmentAndCancellationReachDispatchAndThePartner() {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +14,11 @@ import org.junit.jupiter.api.Test;
  * A service killed with SIGKILL in the middle of the flow and started again loses no incident and pages no one
  * twice: its work is in the database (outbox, inbox, deliveries) and Kafka redelivers what it had not committed.
  */
-class CrashRecoveryIT {
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
+class CrashRecoveryIT extends OnePager {
 
     @BeforeAll
-    static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
+    static void onShift() {
         api.psychologistOnShift("Nurlan Psychologist", "NURA", pager.url());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.endShifts();
-        pager.close();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ import kz.zhedel.testing.DatabaseOutage;
  * Reports keep coming at a steady rate while dispatch's own database refuses connections for a minute (the other
  * databases stay up): once it is back every report is paged exactly once, and no service dead-lettered anything.
  */
-class DatabaseOutageIT {
+class DatabaseOutageIT extends OnePager {
 
     /** 100 reports a minute: under intake's default limit of 120 per partner and minute. */
     private static final long EVERY_MS = 600;
@@ -30,22 +29,9 @@ class DatabaseOutageIT {
     private static final Duration OUTAGE_FROM = Duration.ofSeconds(10);
     private static final Duration OUTAGE = Duration.ofSeconds(60);
 
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
     @BeforeAll
-    static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
+    static void onShift() {
         api.psychologistOnShift("Outage Psychologist", "NURA", pager.url());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.endShifts();
-        pager.close();
     }
 
     @Test

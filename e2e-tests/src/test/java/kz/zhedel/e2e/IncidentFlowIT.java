@@ -24,8 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,27 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The public contract end to end: report → dispatch → pages by webhook and e-mail (SMTP) → acknowledgement through
  * the link in the e-mail → timeline → statistics.
  */
-class IncidentFlowIT {
+class IncidentFlowIT extends OnePager {
 
     private static final Set<String> PAGE_FIELDS = Set.of("pageId", "incidentId", "assignmentId", "category",
             "severity", "district", "ackUrl");
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
-    @BeforeAll
-    static void startStack() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        api.endShifts();
-        pager.close();
-    }
 
     @Test
     void reportedIncidentIsPagedAcknowledgedAndCounted() throws Exception {

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -25,24 +23,7 @@ import io.restassured.http.ContentType;
  * child's details (audited); the same child reported by two partners is linked, and dispatch sees the count; the
  * coordinator cancels a duplicate, its page is withdrawn and the school's timeline ends CANCELLED with the reason.
  */
-class PartnerAccessIT {
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
-    @BeforeAll
-    static void startStack() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        api.endShifts();
-        pager.close();
-    }
+class PartnerAccessIT extends OnePager {
 
     private static String report(String key, String firstName, String lastName) {
         String body = """

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,26 +19,9 @@ import kz.zhedel.testing.Browser;
  * A report through intake pages a psychologist, who opens the link on a phone and acknowledges, reports on scene
  * and resolved through the page's buttons: each step reaches dispatch and shows in the partner's timeline.
  */
-class ResponderPageIT {
+class ResponderPageIT extends OnePager {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
-    @BeforeAll
-    static void startStack() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        api.endShifts();
-        pager.close();
-    }
 
     private static String text(ChromeDriver driver) {
         return driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");

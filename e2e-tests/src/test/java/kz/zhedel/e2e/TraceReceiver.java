@@ -1,8 +1,5 @@
 package kz.zhedel.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,8 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+
+import kz.zhedel.testing.Loopback;
 
 /**
  * An OpenTelemetry collector standing in for the ops team's: it takes OTLP/HTTP (protobuf) at {@code /v1/traces}
@@ -31,12 +30,7 @@ public final class TraceReceiver implements AutoCloseable {
     private final List<Span> spans = new CopyOnWriteArrayList<>();
 
     public TraceReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/v1/traces", exchange -> {
+        server = Loopback.serve("/v1/traces", exchange -> {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(exchange.getRequestBody());
             request.getResourceSpansList().forEach(this::keep);
             // the answer is an empty ExportTraceServiceResponse: zero bytes on the wire
@@ -44,12 +38,11 @@ public final class TraceReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        server.start();
     }
 
     /** The base URL the services' OTLP exporter is pointed at. */
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return Loopback.url(server);
     }
 
     public List<Span> trace(String traceId) {

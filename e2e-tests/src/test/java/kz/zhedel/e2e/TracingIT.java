@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,28 +29,11 @@ import kz.zhedel.e2e.TraceReceiver.Span;
  * each service's outbox and Kafka; the packaged services log JSON lines that carry the trace id; neither spans nor
  * logs carry the child's data or an acknowledgement link's token.
  */
-class TracingIT {
+class TracingIT extends OnePager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PERSONAL = List.of(Api.CHILD_FIRST, Api.CHILD_LAST, Api.REPORTER, Api.PHONE,
             Api.SUMMARY);
-
-    private static Stack stack;
-    private static Api api;
-    private static WebhookReceiver pager;
-
-    @BeforeAll
-    static void startStack() {
-        stack = Stack.get();
-        api = new Api(stack);
-        pager = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        api.endShifts();
-        pager.close();
-    }
 
     @Test
     void oneIncidentIsOneTraceFromTheReportThroughDispatchToThePageAndItsAcknowledgement() throws IOException {

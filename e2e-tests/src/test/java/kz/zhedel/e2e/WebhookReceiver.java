@@ -2,7 +2,6 @@ package kz.zhedel.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+
+import kz.zhedel.testing.Loopback;
 
 /** A real HTTP endpoint standing in for a responder's pager webhook: it records every page it receives. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -21,12 +22,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> signed = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/pager", exchange -> {
+        server = Loopback.serve("/pager", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             bodies.add(body);
             signed.add(exchange.getRequestHeaders().getFirst("X-Zhedel-Timestamp") + "." + body + "\n"
@@ -34,11 +30,10 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/pager";
+        return Loopback.url(server) + "/pager";
     }
 
     /** Each request as {@code <timestamp>.<body>}, a newline, and its {@code X-Zhedel-Signature}. */

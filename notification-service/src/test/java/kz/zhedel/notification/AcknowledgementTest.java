@@ -11,14 +11,12 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -55,32 +53,20 @@ class AcknowledgementTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static PagerReceiver pager;
+    private static final PagerReceiver pager = new PagerReceiver();
 
     @Inject
     AckTokens tokens;
-
-    @BeforeAll
-    static void startPager() {
-        pager = new PagerReceiver();
-    }
 
     @AfterAll
     static void stopPager() {
         pager.close();
     }
 
-    /** Pages a responder through a fresh webhook path and answers the path of the link the page carried. */
-    private static String pagedLink(PageRequested request, String path) {
-        await().atMost(WAIT).until(() -> pager.at(path).size() == 1);
-        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
-        return URI.create(pager.at(path).get(0).json().get("ackUrl").asText()).getPath();
-    }
-
     @Test
     void linkAcknowledgesOnceAndOnlyOnce() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/once")));
-        String link = pagedLink(request, "/pager/once");
+        String link = pager.deliveredLink("/pager/once", request.incidentId());
 
         given().accept(ContentType.JSON).when().post(link)
                 .then().statusCode(200).contentType(ContentType.JSON)
@@ -106,7 +92,8 @@ class AcknowledgementTest {
     @Test
     void aRepageOfAnAcknowledgedAssignmentPagesNobodyAndRepeatsTheAcknowledgement() {
         PageRequested first = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/repaged")));
-        given().accept(ContentType.JSON).when().post(pagedLink(first, "/pager/repaged")).then().statusCode(200);
+        given().accept(ContentType.JSON).when().post(pager.deliveredLink("/pager/repaged", first.incidentId()))
+                .then().statusCode(200);
         PageAcknowledged acknowledged = await().atMost(WAIT).until(
                 () -> notifications.events(first.incidentId(), PageAcknowledged.class), acks -> acks.size() == 1)
                 .get(0);
@@ -129,7 +116,7 @@ class AcknowledgementTest {
     void aPageOfAnAssignmentHandedOnIsWithdrawnAndItsLinkSaysSo() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/withdrawn")),
                 new Contact(Channel.WEBHOOK, pager.url("/pager/withdrawn-later"), Duration.ofHours(1)));
-        String link = pagedLink(request, "/pager/withdrawn");
+        String link = pager.deliveredLink("/pager/withdrawn", request.incidentId());
 
         Kafka.send(CloudEventRecords.of(new AssignmentEscalated(request.incidentId(), request.assignmentId(),
                 request.responderId(), ResponderRole.PSYCHOLOGIST, 2, AssignmentEscalated.Step.REASSIGNED,
@@ -154,7 +141,7 @@ class AcknowledgementTest {
             String path = "/pager/coordinator-" + stage;
             PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url(path)),
                     new Contact(Channel.WEBHOOK, pager.url(path + "-later"), Duration.ofHours(1)));
-            String link = pagedLink(request, path);
+            String link = pager.deliveredLink(path, request.incidentId());
 
             Kafka.send(CloudEventRecords.of(new AssignmentProgressed(request.incidentId(),
                     request.assignmentId(), request.responderId(), ResponderRole.PSYCHOLOGIST, stage, Instant.now(),
@@ -172,7 +159,7 @@ class AcknowledgementTest {
     void aPagerAnsweringBeforeItsDeliveryIsRecordedStillCountsAsDelivered() {
         // an automated pager gateway that acknowledges within the very request that brought the page
         pager.beforeAnswering("/pager/instant", page -> given().accept(ContentType.JSON)
-                .post(URI.create(page.json().get("ackUrl").asText()).getPath()).then().statusCode(200));
+                .post(page.link()).then().statusCode(200));
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/instant")),
                 new Contact(Channel.WEBHOOK, pager.url("/pager/instant-backup")));
 
@@ -187,7 +174,7 @@ class AcknowledgementTest {
     @Test
     void linkOpensAPageWithAnAcknowledgeButton() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/show")));
-        String link = pagedLink(request, "/pager/show");
+        String link = pager.deliveredLink("/pager/show", request.incidentId());
         String token = link.substring("/ack/".length());
 
         given().when().get(link)
@@ -209,7 +196,7 @@ class AcknowledgementTest {
     @Test
     void linkDeclinesOnceAndThenNeitherAnswerChangesAnything() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/decline")));
-        String link = pagedLink(request, "/pager/decline");
+        String link = pager.deliveredLink("/pager/decline", request.incidentId());
         String token = link.substring("/ack/".length());
 
         given().when().get(link)
@@ -239,7 +226,7 @@ class AcknowledgementTest {
     @Test
     void browserFormPostIsRedirectedToThePageThatThanks() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/form")));
-        String link = pagedLink(request, "/pager/form");
+        String link = pager.deliveredLink("/pager/form", request.incidentId());
         String token = link.substring("/ack/".length());
 
         given().redirects().follow(false).contentType(ContentType.URLENC).accept(ContentType.HTML)
@@ -257,7 +244,7 @@ class AcknowledgementTest {
     @Test
     void alteredLinkIsNotFound() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/tampered")));
-        String link = pagedLink(request, "/pager/tampered");
+        String link = pager.deliveredLink("/pager/tampered", request.incidentId());
         String token = link.substring("/ack/".length());
         int dot = token.indexOf('.');
         // a changed page id or expiry, a changed signature (mid-string: the last character carries padding bits),
@@ -291,7 +278,7 @@ class AcknowledgementTest {
     @Test
     void expiredLinkIsGone() {
         PageRequested request = Dispatch.request(new Contact(Channel.WEBHOOK, pager.url("/pager/expired")));
-        pagedLink(request, "/pager/expired");
+        pager.deliveredLink("/pager/expired", request.incidentId());
         String expired = "/ack/" + tokens.issue(request.pageId(), Instant.now().minusSeconds(60));
 
         given().accept(ContentType.JSON).when().post(expired)
@@ -309,7 +296,7 @@ class AcknowledgementTest {
                 new Contact(Channel.WEBHOOK, pager.url("/pager/reserve")));
         // the receiver answers 503 but the responder saw the page: the link in it still works
         await().atMost(WAIT).until(() -> !pager.at("/pager/busy").isEmpty());
-        String link = URI.create(pager.at("/pager/busy").get(0).json().get("ackUrl").asText()).getPath();
+        String link = pager.at("/pager/busy").get(0).link();
 
         given().accept(ContentType.JSON).when().post(link).then().statusCode(200);
 

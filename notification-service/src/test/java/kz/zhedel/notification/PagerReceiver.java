@@ -1,13 +1,17 @@
 package kz.zhedel.notification;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+
+import kz.zhedel.events.PageDelivered;
+import kz.zhedel.events.Topics;
+import kz.zhedel.testing.Kafka;
+import kz.zhedel.testing.Loopback;
 
 /** A real HTTP endpoint standing in for responders' pagers: it records every request and answers as scripted. */
 final class PagerReceiver implements AutoCloseable {
@@ -29,6 +38,11 @@ final class PagerReceiver implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** The path of the acknowledgement link the page carried. */
+        String link() {
+            return URI.create(json().get("ackUrl").asText()).getPath();
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +53,7 @@ final class PagerReceiver implements AutoCloseable {
     private final Map<String, Consumer<Received>> beforeAnswering = new ConcurrentHashMap<>();
 
     PagerReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
+        server = Loopback.serve("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -53,7 +62,6 @@ final class PagerReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(nextStatus(path), -1);
             exchange.close();
         });
-        server.start();
     }
 
     /** Answers requests to {@code path} with these statuses in turn, the last one for good; 204 by default. */
@@ -71,11 +79,20 @@ final class PagerReceiver implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return Loopback.url(server) + path;
     }
 
     List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** Waits for the one page at {@code path} and for its delivery to be announced; the path of its link. */
+    String deliveredLink(String path, UUID incidentId) {
+        Duration wait = Duration.ofSeconds(20);
+        await().atMost(wait).until(() -> at(path).size() == 1);
+        await().atMost(wait).until(() -> !Kafka.topic(Topics.NOTIFICATIONS).events(incidentId, PageDelivered.class)
+                .isEmpty());
+        return at(path).get(0).link();
     }
 
     private synchronized int nextStatus(String path) {

@@ -21,7 +21,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,23 +58,18 @@ class PagingTest {
             "severity", "district", "ackUrl");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static PagerReceiver pager;
+    private static final PagerReceiver pager = new PagerReceiver();
 
     @Inject
     MeterRegistry registry;
 
-    @BeforeAll
-    static void startPager() {
-        pager = new PagerReceiver();
+    private static Contact webhook(String path) {
+        return new Contact(Channel.WEBHOOK, pager.url(path));
     }
 
     @AfterAll
     static void stopPager() {
         pager.close();
-    }
-
-    private static Contact webhook(String path) {
-        return new Contact(Channel.WEBHOOK, pager.url(path));
     }
 
     @Test

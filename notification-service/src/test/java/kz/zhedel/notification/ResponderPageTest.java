@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
@@ -43,7 +41,6 @@ import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.PageAcknowledged;
-import kz.zhedel.events.PageDelivered;
 import kz.zhedel.events.PageProgressed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
@@ -69,23 +66,13 @@ class ResponderPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static PagerReceiver pager;
+    private static final PagerReceiver pager = new PagerReceiver();
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     AckTokens tokens;
-
-    @BeforeAll
-    static void startPager() {
-        pager = new PagerReceiver();
-    }
-
-    @AfterAll
-    static void stopPager() {
-        pager.close();
-    }
 
     /**
      * A P1 for a psychologist whose team also has an inspector who acknowledged and a prosecutor nobody covers, about
@@ -103,9 +90,7 @@ class ResponderPageTest {
                 CloudEventRecords.of(new IncidentDispatched(request.incidentId(), request.assignmentId(),
                         request.responderId(), ResponderRole.PSYCHOLOGIST, "on call", now, null)),
                 CloudEventRecords.of(request));
-        await().atMost(WAIT).until(() -> pager.at(path).size() == 1);
-        await().atMost(WAIT).until(() -> !notifications.events(request.incidentId(), PageDelivered.class).isEmpty());
-        return URI.create(pager.at(path).get(0).json().get("ackUrl").asText()).getPath();
+        return pager.deliveredLink(path, request.incidentId());
     }
 
     private static PageRequested request(String path, Instant deadline) {
@@ -124,6 +109,11 @@ class ResponderPageTest {
         return driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
     }
 
+
+    @AfterAll
+    static void stopPager() {
+        pager.close();
+    }
 
     @Test
     void acknowledgeOnSceneAndResolvedThroughTheButtonsReachDispatchOnceEach() {

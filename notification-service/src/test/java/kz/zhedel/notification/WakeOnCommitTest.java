@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -34,12 +33,7 @@ class WakeOnCommitTest {
         }
     }
 
-    private static PagerReceiver pager;
-
-    @BeforeAll
-    static void startPager() {
-        pager = new PagerReceiver();
-    }
+    private static final PagerReceiver pager = new PagerReceiver();
 
     @AfterAll
     static void stopPager() {

@@ -1,8 +1,6 @@
 package kz.zhedel.reporting;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import kz.zhedel.testing.Loopback;
 
 /**
  * A stand-in for dispatch's coordinator API on a free port: records each call (path, Authorization header, body)
@@ -41,38 +42,38 @@ public class DispatchStandIn implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        server = Loopback.serve(Map.of("/api/v1/incidents/", DispatchStandIn::coordinatorApi,
+                "/api/v1/responders", DispatchStandIn::roster));
+        return Map.of("quarkus.rest-client.dispatch.url", Loopback.url(server));
+    }
+
+    private static void coordinatorApi(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        CALLS.add(new Call(path, exchange.getRequestHeaders().getFirst("Authorization"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        if (REFUSING.stream().anyMatch(path::contains)) {
+            answer(exchange, 409, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Conflict\","
+                    + "\"status\":409,\"detail\":\"the incident is cancelled already\"}");
+        } else {
+            answer(exchange, 201, "application/json", "{}");
         }
-        server.createContext("/api/v1/incidents/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            CALLS.add(new Call(path, exchange.getRequestHeaders().getFirst("Authorization"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            boolean refused = REFUSING.stream().anyMatch(path::contains);
-            byte[] body = (refused ? "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
-                    + "\"detail\":\"the incident is cancelled already\"}" : "{}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", refused ? "application/problem+json" : "application/json");
-            exchange.sendResponseHeaders(refused ? 409 : 201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/api/v1/responders", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String query = String.valueOf(exchange.getRequestURI().getQuery());
-            CALLS.add(new Call(path + "?" + query, exchange.getRequestHeaders().getFirst("Authorization"), ""));
-            boolean psychologists = query.equals("role=PSYCHOLOGIST");
-            String answer = !psychologists ? "[]" : path.endsWith("/on-call")
-                    ? "[{\"responderId\":\"" + ON_CALL + "\",\"via\":\"on shift\"}]" : PSYCHOLOGISTS;
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return Map.of("quarkus.rest-client.dispatch.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static void roster(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = String.valueOf(exchange.getRequestURI().getQuery());
+        CALLS.add(new Call(path + "?" + query, exchange.getRequestHeaders().getFirst("Authorization"), ""));
+        boolean psychologists = query.equals("role=PSYCHOLOGIST");
+        answer(exchange, 200, "application/json", !psychologists ? "[]" : path.endsWith("/on-call")
+                ? "[{\"responderId\":\"" + ON_CALL + "\",\"via\":\"on shift\"}]" : PSYCHOLOGISTS);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     @Override

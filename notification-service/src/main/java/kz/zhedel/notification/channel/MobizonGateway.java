@@ -2,7 +2,6 @@ package kz.zhedel.notification.channel;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -14,14 +13,12 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.zhedel.events.Channel;
-import kz.zhedel.notification.channel.GatewayHttp.Unreachable;
 import kz.zhedel.notification.config.GatewayConfig;
 
 /**
@@ -72,24 +69,11 @@ public class MobizonGateway implements SmsGateway {
         URI target = URI.create(config.baseUrl().replaceAll("/+$", "")
                 + "/service/message/sendsmsmessage?output=json&api=v1&apiKey="
                 + URLEncoder.encode(config.apiKey().orElseThrow(), StandardCharsets.UTF_8));
-        HttpResponse<String> response;
-        try {
-            response = http.postForm(target, form);
-        } catch (Unreachable e) {
-            throw new GatewayDown(e.getMessage());
+        GatewayAnswer posted = GatewayAnswer.post(http, json, target, form);
+        if (posted.refused()) {
+            return DeliveryResult.permanentFailure("mobizon: HTTP " + posted.status());
         }
-        if (GatewayHttp.isTransient(response.statusCode())) {
-            throw new GatewayDown("HTTP " + response.statusCode());
-        }
-        if (response.statusCode() != 200) {
-            return DeliveryResult.permanentFailure("mobizon: HTTP " + response.statusCode());
-        }
-        JsonNode answer;
-        try {
-            answer = json.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new GatewayDown("no JSON answer");
-        }
+        JsonNode answer = posted.json();
         int code = answer.path("code").asInt(-1);
         if (code == 0) {
             return DeliveryResult.sent(name(), answer.path("data").path("messageId").asText(), "mobizon: accepted");

@@ -18,17 +18,22 @@ import kz.zhedel.notification.config.GatewayConfig;
 import kz.zhedel.notification.domain.SentMessage;
 
 /**
- * SMS and voice: the text goes to the first configured gateway (in {@code zhedel.sms.providers} order) that supports
- * the channel, is under its global cap and is up; a gateway that is down, or whose circuit breaker is open, hands
- * over to the next one. Only when all are down is it a transient failure, retried with backoff.
+ * SMS and voice ({@link PhoneChannels}): the text goes to the first configured gateway (in
+ * {@code zhedel.sms.providers} order) that supports the channel, is under its global cap and is up; a gateway that is
+ * down, or whose circuit breaker is open, hands over to the next one. Only when all are down is it a transient failure, retried with backoff.
  */
-abstract class PhoneChannel implements PageChannel {
+final class PhoneChannel implements PageChannel {
 
+    private final Channel channel;
+    private final Function<Notice, String> text;
     private final List<SmsGateway> gateways;
     private final GatewayConfig config;
     private final Clock clock;
 
-    PhoneChannel(Instance<SmsGateway> all, GatewayConfig config, Clock clock) {
+    PhoneChannel(Channel channel, Function<Notice, String> text, Instance<SmsGateway> all, GatewayConfig config,
+            Clock clock) {
+        this.channel = channel;
+        this.text = text;
         Map<String, SmsGateway> byName = all.stream()
                 .collect(Collectors.toMap(SmsGateway::name, Function.identity()));
         this.gateways = config.providers().stream().map(String::strip).map(byName::get)
@@ -37,7 +42,10 @@ abstract class PhoneChannel implements PageChannel {
         this.clock = clock;
     }
 
-    abstract String text(Notice notice);
+    @Override
+    public Channel channel() {
+        return channel;
+    }
 
     @Override
     public DeliveryResult send(Notice notice) {
@@ -45,7 +53,7 @@ abstract class PhoneChannel implements PageChannel {
         if (phone.length() < 10 || phone.length() > 15) {
             return DeliveryResult.permanentFailure("invalid phone number");
         }
-        String text = text(notice);
+        String text = this.text.apply(notice);
         List<String> trouble = new ArrayList<>();
         for (SmsGateway gateway : gateways) {
             if (!gateway.configured()) {

@@ -1,7 +1,6 @@
 package kz.zhedel.notification.channel;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,14 +11,12 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.zhedel.events.Channel;
-import kz.zhedel.notification.channel.GatewayHttp.Unreachable;
 import kz.zhedel.notification.config.GatewayConfig;
 
 /**
@@ -75,24 +72,12 @@ public class SmscGateway implements SmsGateway {
         if (channel == Channel.VOICE) {
             form.put("call", "1");
         }
-        HttpResponse<String> response;
-        try {
-            response = http.postForm(URI.create(config.baseUrl().replaceAll("/+$", "") + "/sys/send.php"), form);
-        } catch (Unreachable e) {
-            throw new GatewayDown(e.getMessage());
+        URI target = URI.create(config.baseUrl().replaceAll("/+$", "") + "/sys/send.php");
+        GatewayAnswer posted = GatewayAnswer.post(http, json, target, form);
+        if (posted.refused()) {
+            return DeliveryResult.permanentFailure("smsc: HTTP " + posted.status());
         }
-        if (GatewayHttp.isTransient(response.statusCode())) {
-            throw new GatewayDown("HTTP " + response.statusCode());
-        }
-        if (response.statusCode() != 200) {
-            return DeliveryResult.permanentFailure("smsc: HTTP " + response.statusCode());
-        }
-        JsonNode answer;
-        try {
-            answer = json.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new GatewayDown("no JSON answer");
-        }
+        JsonNode answer = posted.json();
         if (answer.hasNonNull("error_code")) {
             int code = answer.get("error_code").asInt();
             if (GATEWAY_ERRORS.contains(code)) {

@@ -14,6 +14,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -70,74 +71,83 @@ public class AckResource {
     @Inject
     Clock clock;
 
+    /** What the page and each of its steps take from the request. */
+    public static class Link {
+        @PathParam("token")
+        String token;
+
+        @QueryParam("lang")
+        String lang;
+
+        @Context
+        HttpHeaders headers;
+
+        @Context
+        UriInfo uri;
+    }
+
     @GET
     @Operation(summary = "The responder's page behind the link, with the steps it offers now (HTML)")
-    public Response show(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        Optional<AckToken> link = tokens.read(token);
-        Page page = link.map(l -> Page.<Page>findById(l.pageId())).orElse(null);
-        String texts = language(lang, headers, page);
+    public Response show(@BeanParam Link link) {
+        Optional<AckToken> token = tokens.read(link.token);
+        Page page = token.map(t -> Page.<Page>findById(t.pageId())).orElse(null);
+        String texts = language(link, page);
         if (page == null) {
-            return refuse(Status.NOT_FOUND, texts, headers, uri);
+            return refuse(Status.NOT_FOUND, texts, link);
         }
-        if (expired(link.get())) {
-            return refuse(Status.GONE, texts, headers, uri);
+        if (expired(token.get())) {
+            return refuse(Status.GONE, texts, link);
         }
-        return html(Status.OK, Templates.page(pages.view(page, token, texts, null)), texts);
+        return html(Status.OK, Templates.page(pages.view(page, link.token, texts, null)), texts);
     }
 
     @POST
     @Operation(summary = "Acknowledge the page: once; 409 when already answered or ended, 410 when the link expired")
-    public Response acknowledge(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return step(token, lang, headers, uri, id -> acknowledgements.answer(id, Choice.ACKNOWLEDGE,
+    public Response acknowledge(@BeanParam Link link) {
+        return step(link, id -> acknowledgements.answer(id, Choice.ACKNOWLEDGE,
                 Acknowledgements.Path.LINK));
     }
 
     @POST
     @Path("/decline")
     @Operation(summary = "Decline the page (dispatch reassigns): once; 409 when already answered, 410 when expired")
-    public Response decline(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return step(token, lang, headers, uri, id -> acknowledgements.answer(id, Choice.DECLINE,
+    public Response decline(@BeanParam Link link) {
+        return step(link, id -> acknowledgements.answer(id, Choice.DECLINE,
                 Acknowledgements.Path.LINK));
     }
 
     @POST
     @Path("/on-scene")
     @Operation(summary = "The responder arrived (after acknowledging): once; 409 out of order, again or ended")
-    public Response onScene(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return step(token, lang, headers, uri, id -> acknowledgements.progress(id, PageProgressed.Stage.ON_SCENE));
+    public Response onScene(@BeanParam Link link) {
+        return step(link, id -> acknowledgements.progress(id, PageProgressed.Stage.ON_SCENE));
     }
 
     @POST
     @Path("/resolved")
     @Operation(summary = "The responder's part is done (after on scene): once; the link then ends")
-    public Response resolved(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return step(token, lang, headers, uri, id -> acknowledgements.progress(id, PageProgressed.Stage.RESOLVED));
+    public Response resolved(@BeanParam Link link) {
+        return step(link, id -> acknowledgements.progress(id, PageProgressed.Stage.RESOLVED));
     }
 
-    private Response step(String token, String lang, HttpHeaders headers, UriInfo uri, Function<UUID, Answer> step) {
-        Optional<AckToken> link = tokens.read(token);
-        if (link.isEmpty() || expired(link.get())) {
-            return refuse(link.isEmpty() ? Status.NOT_FOUND : Status.GONE, language(lang, headers, null), headers,
-                    uri);
+    private Response step(Link link, Function<UUID, Answer> step) {
+        Optional<AckToken> token = tokens.read(link.token);
+        if (token.isEmpty() || expired(token.get())) {
+            return refuse(token.isEmpty() ? Status.NOT_FOUND : Status.GONE, language(link, null), link);
         }
-        Answer answer = step.apply(link.get().pageId());
+        Answer answer = step.apply(token.get().pageId());
         Page page = answer.page();
-        String texts = language(lang, headers, page);
-        boolean browser = wantsHtml(headers);
+        String texts = language(link, page);
+        boolean browser = wantsHtml(link.headers);
         return switch (answer.outcome()) {
-            case UNKNOWN_PAGE, EXPIRED -> refuse(Status.NOT_FOUND, texts, headers, uri);
+            case UNKNOWN_PAGE, EXPIRED -> refuse(Status.NOT_FOUND, texts, link);
             case ALREADY_ANSWERED -> browser
-                    ? html(Status.CONFLICT, Templates.page(pages.view(page, token, texts, refused(page, texts))),
+                    ? html(Status.CONFLICT, Templates.page(pages.view(page, link.token, texts, refused(page, texts))),
                             texts)
-                    : problem(Status.CONFLICT, conflict(page), uri);
+                    : problem(Status.CONFLICT, conflict(page), link.uri);
             // redirect after post: the page shows what happened, and a reload posts nothing again
             case ANSWERED -> browser
-                    ? Response.seeOther(URI.create("ack/" + token + "?lang=" + texts)).build()
+                    ? Response.seeOther(URI.create("ack/" + link.token + "?lang=" + texts)).build()
                     : Response.ok(new AckResult(page.id, page.incidentId, page.status, page.progress()),
                             MediaType.APPLICATION_JSON).build();
         };
@@ -165,19 +175,19 @@ public class AckResource {
         return !clock.instant().isBefore(link.expiresAt());
     }
 
-    private static String language(String lang, HttpHeaders headers, Page page) {
+    private static String language(Link link, Page page) {
         Language responders = page == null ? null : page.textLanguage();
-        return ResponderPage.language(lang, headers.getAcceptableLanguages(), responders);
+        return ResponderPage.language(link.lang, link.headers.getAcceptableLanguages(), responders);
     }
 
-    private static Response refuse(Status status, String lang, HttpHeaders headers, UriInfo uri) {
+    private static Response refuse(Status status, String lang, Link link) {
         boolean gone = status == Status.GONE;
-        if (wantsHtml(headers)) {
+        if (wantsHtml(link.headers)) {
             Msg msg = Texts.in(lang);
             return html(status, Templates.message(lang, gone ? msg.expired() : msg.invalid()), lang);
         }
         return problem(status, gone ? "this acknowledgement link has expired"
-                : "unknown or altered acknowledgement link", uri);
+                : "unknown or altered acknowledgement link", link.uri);
     }
 
     /**
