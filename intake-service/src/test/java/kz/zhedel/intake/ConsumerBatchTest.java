@@ -5,11 +5,15 @@ import static kz.zhedel.testing.Kafka.eventually;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +30,10 @@ import kz.zhedel.events.AssignmentAcknowledged;
 import kz.zhedel.events.AssignmentProgressed;
 import kz.zhedel.events.IncidentDispatched;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.intake.domain.IncidentLink;
+import kz.zhedel.intake.domain.IncidentStatus;
 import kz.zhedel.intake.domain.TimelineEntry;
+import kz.zhedel.intake.service.Timeline;
 import kz.zhedel.testing.CloudEventRecords;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.RealInfrastructure;
@@ -45,6 +52,9 @@ class ConsumerBatchTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Timeline timeline;
 
     /**
      * Assigned, acknowledged, on scene, in one batch, each stamped earlier than the one before: the timeline shows
@@ -114,6 +124,40 @@ class ConsumerBatchTest {
         ConsumerRecord<String, String> dead = deadLetters.records(id).get(0);
         assertEquals(CloudEventRecords.header(poison.headers(), "ce_id"), CloudEventRecords.header(dead, "ce_id"));
         assertEquals(List.of("RECEIVED", "DISPATCHED", "ACKNOWLEDGED"), timeline(id));
+    }
+
+    /**
+     * A batch holds its incidents' status locks until it commits. A new report about the same child takes a key-share
+     * lock on each earlier incident for its links: it neither waits for the batch nor, taking those locks in another
+     * order, deadlocks with it (FOR UPDATE on the status would block the key-share lock).
+     */
+    @Test
+    void aNewReportAboutTheSameChildDoesNotWaitForABatchHoldingAnEarlierIncident() throws Exception {
+        UUID earlier = post("batch-held");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            timeline.record(earlier, IncidentStatus.DISPATCHED, Instant.now(), "PSYCHOLOGIST assigned");
+            locked.countDown();
+            awaitQuietly(release);
+        }));
+        try {
+            assertTrue(locked.await(30, TimeUnit.SECONDS), "the batch took its lock");
+            UUID later = CompletableFuture.supplyAsync(() -> post("batch-held-later")).get(20, TimeUnit.SECONDS);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> IncidentLink.count(
+                    "incidentId = ?1 and earlierId = ?2", later, earlier)), "linked to the incident the batch holds");
+        } finally {
+            release.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static UUID post(String externalRef) {
