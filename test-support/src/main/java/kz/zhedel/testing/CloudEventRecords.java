@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import kz.zhedel.events.EventIds;
@@ -66,7 +67,12 @@ public final class CloudEventRecords {
 
     /** A header's value as text, null when the record has none. */
     public static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
+        return header(record.headers(), name);
+    }
+
+    /** A header's value as text, null when there is none: of a record received or one about to be sent. */
+    public static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 

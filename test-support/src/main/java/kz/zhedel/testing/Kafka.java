@@ -12,15 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionFactory;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -70,6 +75,35 @@ public final class Kafka {
 
     public static List<RecordMetadata> send(List<ProducerRecord<String, String>> records) {
         return PRODUCER.fromRecords(records).awaitCompletion().getRecords();
+    }
+
+    /**
+     * Sends the records as one produce request: a producer that lingers until all are queued, then flushes. The
+     * broker appends a partition's records as one record batch, so a consumer polls them together: records that
+     * share a key (hence a partition) reach a batch channel as one polled batch, in the order given.
+     */
+    public static List<RecordMetadata> sendTogether(List<ProducerRecord<String, String>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap(),
+                ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            return sent.stream().map(Kafka::sent).toList();
+        }
+    }
+
+    private static RecordMetadata sent(Future<RecordMetadata> sending) {
+        try {
+            return sending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("not sent: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /**

@@ -22,6 +22,17 @@ public class TeamRuleVersion extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The latest version's number and creation time, without its body. */
+    public record Stamp(int version, Instant createdAt) {
+    }
+
+    public static Stamp latestStamp() {
+        Object[] row = getEntityManager().createQuery("select v.version, v.createdAt from TeamRuleVersion v"
+                + " order by v.version desc", Object[].class)
+                .setMaxResults(1).getSingleResult();
+        return new Stamp((Integer) row[0], (Instant) row[1]);
+    }
+
     public static TeamRuleVersion latest() {
         return find("order by version desc").firstResult();
     }

@@ -3,9 +3,9 @@ package kz.zhedel.dispatch.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,14 +36,14 @@ public class AssignmentConsumer {
 
     @Incoming("incidents")
     @Blocking
-    public CompletionStage<Void> fromIntake(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromIntake(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleEach(batch, this::apply);
     }
 
     @Incoming("notifications")
     @Blocking
-    public CompletionStage<Void> fromNotification(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromNotification(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleEach(batch, this::apply);
     }
 
     void apply(ZhedelEvent event) {

@@ -2,6 +2,8 @@ package kz.zhedel.dispatch.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,12 +33,30 @@ public class Rulebook {
     @Inject
     OpsAudit audit;
 
+    /**
+     * Versions are only ever added, never changed: each is read and parsed once (dispatching an incident asked for
+     * the latest and for its deadlines' version, each a query and a JSON parse). Keyed by number and checked
+     * against the latest's creation time, so that a number reused after a replacement rolled back is read again.
+     */
+    private final Map<Integer, Versioned> versions = new ConcurrentHashMap<>();
+
     public Versioned latest() {
-        return read(TeamRuleVersion.latest());
+        TeamRuleVersion.Stamp latest = TeamRuleVersion.latestStamp();
+        Versioned known = versions.get(latest.version());
+        if (known != null && known.createdAt().equals(latest.createdAt())) {
+            return known;
+        }
+        return remember(read(TeamRuleVersion.findById(latest.version())));
     }
 
     public Versioned version(int version) {
-        return read(TeamRuleVersion.findById(version));
+        Versioned known = versions.get(version);
+        return known != null ? known : remember(read(TeamRuleVersion.findById(version)));
+    }
+
+    private Versioned remember(Versioned version) {
+        versions.put(version.version(), version);
+        return version;
     }
 
     /** The rules an incident was dispatched under (the latest for incidents from before rules were versioned). */

@@ -3,9 +3,9 @@ package kz.zhedel.intake.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,14 +47,14 @@ public class TimelineConsumer {
 
     @Incoming("dispatch")
     @Blocking
-    public CompletionStage<Void> fromDispatch(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleEach(batch, this::apply);
     }
 
     @Incoming("notifications")
     @Blocking
-    public CompletionStage<Void> fromNotification(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromNotification(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleEach(batch, this::apply);
     }
 
     private static String escalationDetail(AssignmentEscalated e) {

@@ -20,10 +20,13 @@ public class Timeline {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID incidentId, IncidentStatus status, Instant at, String detail) {
         // Locked: the dispatch and notification channels apply events of one incident concurrently, and each must
-        // see the other's status before moving it forward.
+        // see the other's status before moving it forward. FOR NO KEY UPDATE, the lock the status update takes
+        // anyway: a consumer's batch holds it on several incidents until it commits, and a new report about the same
+        // child takes a key-share lock on each earlier incident for its links (their foreign key), which FOR UPDATE
+        // would block, in the opposite order: a deadlock.
         // Only the status is read: loading the incident would decrypt the child's personal data for every event.
         Object current = Incident.getEntityManager()
-                .createNativeQuery("select status from incident where id = ?1 for update")
+                .createNativeQuery("select status from incident where id = ?1 for no key update")
                 .setParameter(1, incidentId)
                 .getResultStream().findFirst().orElse(null);
         if (current == null) {

@@ -3,9 +3,9 @@ package kz.zhedel.notification.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,8 +40,8 @@ public class PageConsumer {
 
     @Incoming("dispatch")
     @Blocking
-    public CompletionStage<Void> fromDispatch(Message<String> message) {
-        return inbox.handle(message, this::apply);
+    public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleEach(batch, this::apply);
     }
 
     void apply(ZhedelEvent event) {

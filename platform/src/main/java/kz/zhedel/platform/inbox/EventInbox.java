@@ -2,10 +2,13 @@ package kz.zhedel.platform.inbox;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -140,11 +143,32 @@ public class EventInbox {
      * dead-lettered. Nothing is acked while the service stops.
      */
     public CompletionStage<Void> handleBatch(KafkaRecordBatch<?, String> batch, Consumer<List<ZhedelEvent>> handler) {
+        return applyBatch(batch, (events, traces) -> handler.accept(events));
+    }
+
+    /**
+     * As {@link #handleBatch}, for a handler written for one event at a time (one that loads and locks entities):
+     * the batch's events are applied one after the other in its one transaction, each as if it had its own
+     * ({@link InboxTransaction#eventByEvent}: in incident order, each event's writes flushed and the session cleared
+     * after it, under the trace of its own record).
+     */
+    public CompletionStage<Void> handleEach(KafkaRecordBatch<?, String> batch, Consumer<ZhedelEvent> handler) {
+        return applyBatch(batch, (events, traces) -> transaction.eventByEvent(events, event -> {
+            try (Scope traced = traces.getOrDefault(event, Context.current()).makeCurrent()) {
+                handler.accept(event);
+            }
+        }));
+    }
+
+    /** The batch's events and the trace context of each one's record (by identity). */
+    private CompletionStage<Void> applyBatch(KafkaRecordBatch<?, String> batch,
+            BiConsumer<List<ZhedelEvent>, Map<ZhedelEvent, Context>> handler) {
         if (stopping) {
             return new CompletableFuture<>();
         }
         List<KafkaRecord<?, String>> readable = new ArrayList<>();
         List<InboxTransaction.Delivery> deliveries = new ArrayList<>();
+        Map<ZhedelEvent, Context> traces = new IdentityHashMap<>();
         String channel = "unknown";
         for (KafkaRecord<?, String> record : batch.getRecords()) {
             channel = record.getMetadata(IncomingKafkaRecordMetadata.class)
@@ -152,14 +176,17 @@ public class EventInbox {
             Optional<IncomingCloudEventMetadata> cloudEvent = record.getMetadata(IncomingCloudEventMetadata.class);
             Optional<EventType> type = cloudEvent.flatMap(ce -> EventType.ofCeType(ce.getType()));
             if (cloudEvent.isPresent() && type.isEmpty()) {
-                continue; // a type reporting does not know: acked with the batch
+                continue; // a type this service does not know: acked with the batch
             }
             try {
                 if (cloudEvent.isEmpty()) {
                     throw new MalformedEventException("not a CloudEvent (no ce_ headers)");
                 }
+                ZhedelEvent event = EventJson.read(type.get(), record.getPayload());
                 deliveries.add(new InboxTransaction.Delivery(cloudEvent.get().getId(), cloudEvent.get().getType(),
-                        EventJson.read(type.get(), record.getPayload())));
+                        event));
+                TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext)
+                        .ifPresent(context -> traces.put(event, context));
                 readable.add(record);
             } catch (MalformedEventException e) {
                 // handle() dead-letters it with its reason, as for a record on a channel without batches
@@ -172,7 +199,8 @@ public class EventInbox {
             return batch.ack();
         }
         try {
-            applyThroughOutages(channel, () -> transaction.applyBatch(deliveries, handler));
+            applyThroughOutages(channel, () -> transaction.applyBatch(deliveries,
+                    events -> handler.accept(events, traces)));
             return batch.ack();
         } catch (Stopping e) {
             LOG.infof("batch left for redelivery after the restart: %s", e.getMessage());
@@ -184,7 +212,8 @@ public class EventInbox {
             LOG.warnf("batch on %s failed (%s): applying its %d records one by one", channel, e.getMessage(),
                     readable.size());
             for (KafkaRecord<?, String> record : readable) {
-                CompletableFuture<Void> done = handle(record, event -> handler.accept(List.of(event)))
+                // handle() makes the record's trace current itself
+                CompletableFuture<Void> done = handle(record, event -> handler.accept(List.of(event), Map.of()))
                         .toCompletableFuture();
                 if (stopping) {
                     return new CompletableFuture<>();

@@ -2,6 +2,7 @@ package kz.zhedel.platform.inbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,31 @@ public class InboxTransaction {
                 handler.accept(events);
             }
         });
+    }
+
+    /**
+     * A batch's events applied one after the other inside its transaction, each as if it had its own:
+     * <ul>
+     * <li>in incident order, stably (one incident's events keep their record order, the only order Kafka keeps):
+     * every batch of every channel then takes the incidents' row locks, held until its commit, in the same order,
+     * so two channels of a service (dispatch's, intake's) never deadlock over two incidents;</li>
+     * <li>each event's writes flushed after it (the locks its updates take follow that order too) and the session
+     * cleared, so that the next event loads what the database holds now, rows another transaction changed since
+     * included, never an entity an earlier event left in the session.</li>
+     * </ul>
+     */
+    public void eventByEvent(List<ZhedelEvent> events, Consumer<ZhedelEvent> handler) {
+        for (ZhedelEvent event : inIncidentOrder(events)) {
+            handler.accept(event);
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /** Stable: the events of one incident keep their order. */
+    public static List<ZhedelEvent> inIncidentOrder(List<ZhedelEvent> events) {
+        return events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     private boolean firstDelivery(String eventId, String ceType) {
