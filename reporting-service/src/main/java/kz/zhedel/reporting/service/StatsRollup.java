@@ -120,12 +120,20 @@ public class StatsRollup {
         rollUpDue();
     }
 
-    /** Rolls up every changed day, then every changed week and month; answers how many periods it rolled. */
+    /**
+     * Rolls up every changed day, then every changed week and month; answers how many periods it rolled. A round
+     * that finds the consumer catching up once it has begun stops there: the periods it leaves wait for the
+     * catch-up's rule ({@link CatchUp}), instead of a round of hundreds of days taking the consumer's CPU meanwhile.
+     */
     public int rollUpDue() {
         int rolled = 0;
+        boolean behind = catchUp.behind();
         for (Bucket grain : Bucket.values()) {
             List<Due> due = QuarkusTransaction.requiringNew().call(() -> due(grain));
             for (Due d : due) {
+                if (!behind && catchUp.behind()) {
+                    return rolled;
+                }
                 if (QuarkusTransaction.requiringNew().call(() -> rollUp(grain, d))) {
                     rolled++;
                 }
