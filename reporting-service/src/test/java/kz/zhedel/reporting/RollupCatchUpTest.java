@@ -30,12 +30,16 @@ import kz.zhedel.testing.RealInfrastructure;
 @WithTestResource(RealInfrastructure.class)
 class RollupCatchUpTest {
 
-    /** Days never quiet, rolled up at once after a change, or an hour later while catching up; no scheduled rounds. */
+    /**
+     * Days never quiet, rolled up at once after a change, or an hour later while catching up (3 s after a large
+     * batch); no scheduled rounds.
+     */
     public static class ChangingDays implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("zhedel.stats.rollup.every", "1h", "zhedel.stats.rollup.quiet", "1h",
-                    "zhedel.stats.rollup.max-delay", "0s", "zhedel.stats.rollup.catch-up-max-delay", "1h");
+                    "zhedel.stats.rollup.max-delay", "0s", "zhedel.stats.rollup.catch-up-max-delay", "1h",
+                    "zhedel.stats.rollup.catch-up-window", "3s");
         }
     }
 
@@ -49,7 +53,7 @@ class RollupCatchUpTest {
     RollupConfig config;
 
     @Test
-    void aChangedDayWaitsWhileTheConsumerPollsFullBatchesAndIsRolledUpOnceItPollsFewRecords() {
+    void aChangedDayWaitsWhileTheConsumerPollsLargeBatchesAndIsRolledUpOnceTheyStop() {
         String day = "2027-05-05T00:00:00+05:00";
         String nextDay = "2027-05-06T00:00:00+05:00";
         send(CloudEventRecords.of(Fixtures.reported(UUID.randomUUID(), "2027-05-05T04:00:00Z")));
@@ -62,7 +66,9 @@ class RollupCatchUpTest {
         assertEquals(0, rollup.rollUpDue(), "nothing rolled up while catching up");
         Fixtures.summary(day, nextDay).body("incidents", equalTo(0));
 
-        catchUp.polled(1);
+        catchUp.polled(1); // a small batch between two large ones: still catching up
+        assertTrue(catchUp.behind());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !catchUp.behind());
         assertTrue(rollup.rollUpDue() >= 1, "the day, then its week and month");
         Fixtures.summary(day, nextDay).body("incidents", equalTo(1));
     }

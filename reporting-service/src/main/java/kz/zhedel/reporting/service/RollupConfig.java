@@ -28,7 +28,11 @@ public interface RollupConfig {
     @WithDefault("30m")
     Duration catchUpMaxDelay();
 
-    /** A polled batch of at least this many records means the consumer is catching up. */
+    /** A polled batch of at least this many records means the consumer is catching up... */
     @WithDefault("500")
     int catchUpBatch();
+
+    /** ...for this long after it. */
+    @WithDefault("10s")
+    Duration catchUpWindow();
 }
