@@ -16,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 
 import kz.zhedel.reporting.service.CatchUp;
@@ -31,13 +32,13 @@ import kz.zhedel.testing.RealInfrastructure;
 class RollupCatchUpTest {
 
     /**
-     * Days never quiet, rolled up at once after a change, or an hour later while catching up (3 s after a large
+     * Days quiet at once and rolled up at once after a change, or an hour later while catching up (3 s after a large
      * batch); no scheduled rounds.
      */
     public static class ChangingDays implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("zhedel.stats.rollup.every", "1h", "zhedel.stats.rollup.quiet", "1h",
+            return Map.of("zhedel.stats.rollup.every", "1h", "zhedel.stats.rollup.quiet", "0s",
                     "zhedel.stats.rollup.max-delay", "0s", "zhedel.stats.rollup.catch-up-max-delay", "1h",
                     "zhedel.stats.rollup.catch-up-window", "3s");
         }
@@ -52,6 +53,14 @@ class RollupCatchUpTest {
     @Inject
     RollupConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void theConsumersLagIsMeasuredUnderTheNameCatchUpReads() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !registry.find(CatchUp.LAG).gauges().isEmpty());
+    }
+
     @Test
     void aChangedDayWaitsWhileTheConsumerPollsLargeBatchesAndIsRolledUpOnceTheyStop() {
         String day = "2027-05-05T00:00:00+05:00";
@@ -63,7 +72,7 @@ class RollupCatchUpTest {
 
         catchUp.polled(config.catchUpBatch());
         assertTrue(catchUp.behind());
-        assertEquals(0, rollup.rollUpDue(), "nothing rolled up while catching up");
+        assertEquals(0, rollup.rollUpDue(), "nothing rolled up while catching up, quiet or not");
         Fixtures.summary(day, nextDay).body("incidents", equalTo(0));
 
         catchUp.polled(1); // a small batch between two large ones: still catching up

@@ -1,6 +1,5 @@
 package kz.zhedel.reporting.messaging;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 
 import kz.zhedel.events.ZhedelEvent;
 import kz.zhedel.platform.inbox.EventInbox;
+import kz.zhedel.platform.inbox.InboxTransaction;
 import kz.zhedel.reporting.board.BoardFacts;
 import kz.zhedel.reporting.service.CatchUp;
 import kz.zhedel.reporting.service.IncidentFacts;
@@ -59,7 +59,7 @@ public class FactsConsumer {
      */
     void apply(List<ZhedelEvent> events) {
         // merge locks the incidents' rows in id order first; the board's rows then belong to locked incidents
-        List<ZhedelEvent> sorted = events.stream().sorted(Comparator.comparing(ZhedelEvent::incidentId)).toList();
+        List<ZhedelEvent> sorted = InboxTransaction.inIncidentOrder(events);
         facts.merge(sorted);
         board.apply(sorted);
         rollup.changed(sorted.stream().map(ZhedelEvent::incidentId).distinct().toList());

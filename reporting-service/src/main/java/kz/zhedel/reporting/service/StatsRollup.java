@@ -1,6 +1,7 @@
 package kz.zhedel.reporting.service;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -115,7 +116,9 @@ public class StatsRollup {
                 + "where received_at is not null and school_id <> ''").executeUpdate();
     }
 
-    @Scheduled(every = "${zhedel.stats.rollup.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not once shutting down: Hibernate closes before the scheduler's last ticks (an error logged per tick)
+    @Scheduled(every = "${zhedel.stats.rollup.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rollUp() {
         rollUpDue();
     }
@@ -143,14 +146,18 @@ public class StatsRollup {
     }
 
     private List<Due> due(Bucket grain) {
+        // while catching up, a quiet day says nothing (one batch's changes, seconds before the next batch's): only
+        // the longer delay holds
+        boolean behind = catchUp.behind();
+        Duration quiet = behind ? config.catchUpMaxDelay() : config.quiet();
+        Duration maxDelay = behind ? config.catchUpMaxDelay() : config.maxDelay();
         return session.createNativeQuery("select period, cast(array_agg(id) as text) from stats_change "
                 + "where grain = :grain group by period "
                 + "having max(at) <= now() - make_interval(secs => :quiet) "
                 + "or min(at) <= now() - make_interval(secs => :maxDelay) order by period limit 400", Tuple.class)
                 .setParameter("grain", grain.grain())
-                .setParameter("quiet", config.quiet().toMillis() / 1000.0)
-                .setParameter("maxDelay", (catchUp.behind() ? config.catchUpMaxDelay() : config.maxDelay())
-                        .toMillis() / 1000.0)
+                .setParameter("quiet", quiet.toMillis() / 1000.0)
+                .setParameter("maxDelay", maxDelay.toMillis() / 1000.0)
                 .getResultList().stream()
                 .map(t -> new Due(StoredTallies.date(t.get(0)), t.get(1, String.class))).toList();
     }
