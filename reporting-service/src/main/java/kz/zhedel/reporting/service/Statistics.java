@@ -132,8 +132,7 @@ public class Statistics {
         if (!Bucket.start(end).equals(to)) {
             incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
         }
-        Map<String, List<LocalDate>> cover = cover(first, end, stale(cover(first, end, Set.of())));
-        for (Tally stored : tallies.tallies(Slice.covering(filter), cover)) {
+        for (Tally stored : tallies.tallies(Slice.covering(filter), stale -> cover(first, end, stale))) {
             tally.merge(stored);
         }
         return tally;
@@ -180,13 +179,6 @@ public class Statistics {
             cover.get(b.grain()).add(day);
             day = b.next(day);
         }
-    }
-
-    /** Which of the weeks and months of a cover wait to be rolled up again. */
-    private Set<String> stale(Map<String, List<LocalDate>> cover) {
-        Set<String> stale = new HashSet<>(stale(Bucket.WEEK.grain(), cover.get(Bucket.WEEK.grain())));
-        stale.addAll(stale(Bucket.MONTH.grain(), cover.get(Bucket.MONTH.grain())));
-        return stale;
     }
 
     /** Which of these periods of a grain wait to be rolled up again (grain and first day, e.g. {@code W2026-03-02}). */

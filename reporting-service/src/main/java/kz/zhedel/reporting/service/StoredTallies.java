@@ -2,13 +2,16 @@ package kz.zhedel.reporting.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.hibernate.Session;
 
@@ -37,12 +40,22 @@ import kz.zhedel.reporting.domain.Slice;
 @ApplicationScoped
 public class StoredTallies {
 
-    /** The slices' rows of the periods of a cover ({@code M}, {@code W}, {@code D}: each period's first day). */
-    private static final String COVER = "from stats_rollup where dimension = :dimension "
-            + "and value = any(cast(:values as text[])) and severity = :severity "
-            + "and ((grain = 'M' and period = any(cast(:months as date[]))) "
-            + "or (grain = 'W' and period = any(cast(:weeks as date[]))) "
-            + "or (grain = 'D' and period = any(cast(:days as date[]))))";
+    /**
+     * The versions of the slices' rows of a cover's periods (grain and first day), and with no version the cover's
+     * weeks and months that changed since they were rolled up: one round trip. {@code offset 0} keeps the planner
+     * from flattening the lookup into a join over every row of the slice (it estimates a slice at one row; a year
+     * is some 430: 6.7 ms instead of 0.35).
+     */
+    private static final String VERSIONS = """
+            with wanted(grain, period) as (select * from unnest(cast(:grains as bpchar[]), cast(:periods as date[])))
+            select w.grain, w.period, r.version from wanted w cross join lateral (
+                select version from stats_rollup r where r.dimension = :dimension
+                and r.value = any(cast(:values as text[])) and r.severity = :severity
+                and r.grain = w.grain and r.period = w.period offset 0) r
+            union all
+            select distinct c.grain, c.period, cast(null as bigint) from wanted w
+            join stats_change c on c.grain = w.grain and c.period = w.period where w.grain <> 'D'
+            """;
 
     private static final int RETRIES = 5;
 
@@ -121,40 +134,69 @@ public class StoredTallies {
      * The tallies of the periods of a cover of slices of one dimension and severity (one slice, or cells): one per
      * grain, the periods of a grain merged once and kept under their versions, so that the next read of the same
      * months (a year's summary asked again, or a year ending on another day of the same month) merges nothing again.
-     * A version read here may be rewritten by the rollup before its row is fetched: then the versions are read
-     * again, so that no period is left out.
+     * {@code coverOf} gives the cover leaving out the weeks and months it is given as changed since their rollup
+     * (grain and first day, e.g. {@code W2026-03-02}): those are taken from their weeks or days, so that a month's
+     * figures and the sum of its days' never disagree. A version read here may be rewritten by the rollup before
+     * its row is fetched: then the versions are read again, so that no period is left out.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Collection<Tally> tallies(List<Slice> slices, Map<String, List<LocalDate>> cover) {
-        Slice first = slices.get(0);
+    public Collection<Tally> tallies(List<Slice> slices, Function<Set<String>, Map<String, List<LocalDate>>> coverOf) {
         for (int attempt = 1;; attempt++) {
-            Map<String, List<Long>> versions = new TreeMap<>();
-            for (Tuple t : session.createNativeQuery("select grain, version " + COVER + " order by version", Tuple.class)
-                    .setParameter("dimension", first.dimension().name())
-                    .setParameter("values", PgArray.literal(slices.stream().map(Slice::value).toList()), String.class)
-                    .setParameter("severity", first.severity())
-                    .setParameter("months", PgArray.literal(cover.get(Bucket.MONTH.grain())), String.class)
-                    .setParameter("weeks", PgArray.literal(cover.get(Bucket.WEEK.grain())), String.class)
-                    .setParameter("days", PgArray.literal(cover.get(Bucket.DAY.grain())), String.class)
-                    .getResultList()) {
-                versions.computeIfAbsent(String.valueOf(t.get(0)), g -> new ArrayList<>())
-                        .add(((Number) t.get(1)).longValue());
+            Set<String> stale = new HashSet<>();
+            Versions read = versions(slices, coverOf.apply(Set.of()));
+            while (!stale.containsAll(read.stale())) { // a changed month's weeks may have changed too
+                stale.addAll(read.stale());
+                read = versions(slices, coverOf.apply(Set.copyOf(stale)));
             }
-            List<Tally> read = new ArrayList<>();
-            for (List<Long> grain : versions.values()) {
-                Tally merged = merged(grain);
-                if (merged == null) {
+            List<Tally> merged = new ArrayList<>();
+            for (List<Long> grain : read.byGrain().values()) {
+                Tally tally = merged(grain);
+                if (tally == null) {
                     break;
                 }
-                read.add(merged);
+                merged.add(tally);
             }
-            if (read.size() == versions.size()) {
-                return read;
+            if (merged.size() == read.byGrain().size()) {
+                return merged;
             }
             if (attempt == RETRIES) {
-                throw new IllegalStateException("the rollup rewrote the rows of " + first + " while they were read");
+                throw new IllegalStateException("the rollup rewrote the rows of " + slices.get(0)
+                        + " while they were read");
             }
         }
+    }
+
+    /** A cover's rows' versions per grain (each in order), and which of its weeks and months wait for the rollup. */
+    private record Versions(Map<String, List<Long>> byGrain, Set<String> stale) {
+    }
+
+    private Versions versions(List<Slice> slices, Map<String, List<LocalDate>> cover) {
+        List<String> grains = new ArrayList<>();
+        List<LocalDate> periods = new ArrayList<>();
+        cover.forEach((grain, days) -> days.forEach(day -> {
+            grains.add(grain);
+            periods.add(day);
+        }));
+        Slice first = slices.get(0);
+        Map<String, List<Long>> byGrain = new TreeMap<>();
+        Set<String> stale = new HashSet<>();
+        for (Tuple t : session.createNativeQuery(VERSIONS, Tuple.class)
+                .setParameter("grains", PgArray.literal(grains), String.class)
+                .setParameter("periods", PgArray.literal(periods), String.class)
+                .setParameter("dimension", first.dimension().name())
+                .setParameter("values", PgArray.literal(slices.stream().map(Slice::value).toList()), String.class)
+                .setParameter("severity", first.severity())
+                .getResultList()) {
+            String grain = String.valueOf(t.get(0));
+            Number version = (Number) t.get(2);
+            if (version == null) {
+                stale.add(grain + date(t.get(1)));
+            } else {
+                byGrain.computeIfAbsent(grain, g -> new ArrayList<>()).add(version.longValue());
+            }
+        }
+        byGrain.values().forEach(Collections::sort);
+        return new Versions(byGrain, stale);
     }
 
     /** The tally of these versions' rows together, or null if one of them is gone (rolled up again meanwhile). */
