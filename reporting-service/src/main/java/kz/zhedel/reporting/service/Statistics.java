@@ -117,7 +117,10 @@ public class Statistics {
         return series;
     }
 
-    /** The tally of the incidents received in {@code [from, to)} that the filter covers. */
+    /**
+     * The tally of the incidents received in {@code [from, to)} that the filter covers: the stored tally of its whole
+     * days (shared: only read), with the incidents of a part of a day at either end added to a copy.
+     */
     private Tally tally(Instant from, Instant to, StatsFilter filter, Schools.Registry registry) {
         Tally tally = new Tally();
         LocalDate first = dayStartingAtOrAfter(from);
@@ -126,15 +129,19 @@ public class Statistics {
             incidents.forEach(from, to, filter, registry, tally::add);
             return tally;
         }
-        if (!Bucket.start(first).equals(from)) {
+        Tally days = tallies.tally(Slice.covering(filter), stale -> cover(first, end, stale));
+        boolean partFirst = !Bucket.start(first).equals(from);
+        boolean partLast = !Bucket.start(end).equals(to);
+        if (!partFirst && !partLast) {
+            return days;
+        }
+        if (partFirst) {
             incidents.forEach(from, Bucket.start(first), filter, registry, tally::add);
         }
-        if (!Bucket.start(end).equals(to)) {
+        if (partLast) {
             incidents.forEach(Bucket.start(end), to, filter, registry, tally::add);
         }
-        for (Tally stored : tallies.tallies(Slice.covering(filter), stale -> cover(first, end, stale))) {
-            tally.merge(stored);
-        }
+        tally.merge(days);
         return tally;
     }
 

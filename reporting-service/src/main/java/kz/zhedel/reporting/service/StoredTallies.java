@@ -131,16 +131,16 @@ public class StoredTallies {
     }
 
     /**
-     * The tallies of the periods of a cover of slices of one dimension and severity (one slice, or cells): one per
-     * grain, the periods of a grain merged once and kept under their versions, so that the next read of the same
-     * months (a year's summary asked again, or a year ending on another day of the same month) merges nothing again.
+     * The tally of the periods of a cover of slices of one dimension and severity (one slice, or cells), only to be
+     * read or merged from: kept under the versions of its rows, as is each grain's (so that the same figures asked
+     * again merge nothing, and a year ending on another day of the same month merges only its days again).
      * {@code coverOf} gives the cover leaving out the weeks and months it is given as changed since their rollup
      * (grain and first day, e.g. {@code W2026-03-02}): those are taken from their weeks or days, so that a month's
      * figures and the sum of its days' never disagree. A version read here may be rewritten by the rollup before
      * its row is fetched: then the versions are read again, so that no period is left out.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Collection<Tally> tallies(List<Slice> slices, Function<Set<String>, Map<String, List<LocalDate>>> coverOf) {
+    public Tally tally(List<Slice> slices, Function<Set<String>, Map<String, List<LocalDate>>> coverOf) {
         for (int attempt = 1;; attempt++) {
             Set<String> stale = new HashSet<>();
             Versions read = versions(slices, coverOf.apply(Set.of()));
@@ -148,22 +148,38 @@ public class StoredTallies {
                 stale.addAll(read.stale());
                 read = versions(slices, coverOf.apply(Set.copyOf(stale)));
             }
-            List<Tally> merged = new ArrayList<>();
-            for (List<Long> grain : read.byGrain().values()) {
-                Tally tally = merged(grain);
-                if (tally == null) {
-                    break;
-                }
-                merged.add(tally);
-            }
-            if (merged.size() == read.byGrain().size()) {
-                return merged;
+            Tally tally = merged(read.byGrain().values());
+            if (tally != null) {
+                return tally;
             }
             if (attempt == RETRIES) {
                 throw new IllegalStateException("the rollup rewrote the rows of " + slices.get(0)
                         + " while they were read");
             }
         }
+    }
+
+    /** The grains' tallies merged (each grain's kept too), or null if a row is gone (rolled up again meanwhile). */
+    private Tally merged(Collection<List<Long>> grains) {
+        if (grains.size() < 2) {
+            return grains.isEmpty() ? new Tally() : merged(grains.iterator().next());
+        }
+        List<Long> key = grains.stream().flatMap(List::stream).toList();
+        Tally merged = tallies.getIfPresent(key);
+        if (merged != null) {
+            return merged;
+        }
+        List<Tally> parts = new ArrayList<>();
+        for (List<Long> grain : grains) {
+            Tally part = merged(grain);
+            if (part == null) {
+                return null;
+            }
+            parts.add(part);
+        }
+        merged = Tally.mergedOf(parts);
+        tallies.put(key, merged);
+        return merged;
     }
 
     /** A cover's rows' versions per grain (each in order), and which of its weeks and months wait for the rollup. */
