@@ -28,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import kz.zhedel.platform.sql.PgArray;
 import kz.zhedel.platform.tracing.TraceParent;
 
 /**
@@ -103,7 +104,12 @@ public class OutboxRelay {
                     .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(sent).join();
-            batch.forEach(row -> row.publishedAt = clock.instant());
+            if (!batch.isEmpty()) { // one statement, not an update per row at the flush
+                em.createNativeQuery("update outbox_event set published_at = ?1 where id = any(cast(?2 as bigint[]))")
+                        .setParameter(1, clock.instant())
+                        .setParameter(2, PgArray.literal(batch.stream().map(row -> row.id).toList()))
+                        .executeUpdate();
+            }
             return batch.size();
         });
     }
