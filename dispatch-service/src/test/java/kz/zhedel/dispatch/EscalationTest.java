@@ -1,5 +1,14 @@
 package kz.zhedel.dispatch;
 
+import static kz.zhedel.dispatch.AckDeadlines.DEADLINE;
+import static kz.zhedel.dispatch.AckDeadlines.MINUTE;
+import static kz.zhedel.dispatch.AckDeadlines.acknowledge;
+import static kz.zhedel.dispatch.AckDeadlines.putWithMinuteDeadlines;
+import static kz.zhedel.dispatch.AckDeadlines.repagedAfterDeadline;
+import static kz.zhedel.dispatch.AckDeadlines.role;
+import static kz.zhedel.dispatch.AckDeadlines.rule;
+import static kz.zhedel.dispatch.AckDeadlines.rules;
+import static kz.zhedel.dispatch.AckDeadlines.timerOn;
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
 import static kz.zhedel.dispatch.Ops.PROBLEM;
@@ -13,13 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,7 @@ import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.events.Severity;
 import kz.zhedel.events.Topics;
+import kz.zhedel.testing.AtOnce;
 import kz.zhedel.testing.Kafka;
 import kz.zhedel.testing.MovableClock;
 import kz.zhedel.testing.RealInfrastructure;
@@ -65,14 +71,11 @@ import kz.zhedel.testing.TopicLog;
 class EscalationTest {
 
     static final UUID COORDINATOR = UUID.fromString("c0000000-0000-4000-8000-000000000001");
-    static final long DEADLINE = 60;
 
     public static class Escalating implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("zhedel.dispatch.deadlines.poll-interval", "1s",
-                    "zhedel.dispatch.coordinator.responder-id", COORDINATOR.toString(),
-                    "zhedel.dispatch.coordinator.repeats", "1");
+            return timerOn(COORDINATOR, Map.of());
         }
     }
 
@@ -91,30 +94,8 @@ class EscalationTest {
     /** Deadlines of a minute for every severity, a psychologist for everything; the coordinator enrolled. */
     @BeforeEach
     void minuteDeadlinesAndACoordinator() {
-        ruleVersion = ops().body(rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
-                List.of(rule(null, null, role("PSYCHOLOGIST", true)))))
-                .when().put("/api/v1/rules").then().statusCode(200).extract().path("version");
+        ruleVersion = putWithMinuteDeadlines(List.of(rule(null, null, role("PSYCHOLOGIST", true))));
         Ops.enrolOnce(COORDINATOR, "duty coordinator", ResponderRole.SOCIAL_WORKER, "+7 700 000 0001");
-    }
-
-    static Map<String, Object> rules(Map<String, ?> deadlines, List<Map<String, Object>> rules) {
-        return Map.of("ackDeadlineSeconds", deadlines, "rules", rules);
-    }
-
-    @SafeVarargs
-    static Map<String, Object> rule(String category, String severity, Map<String, Object>... roles) {
-        Map<String, Object> rule = new HashMap<>();
-        rule.put("category", category);
-        rule.put("severity", severity);
-        rule.put("roles", List.of(roles));
-        return rule;
-    }
-
-    static Map<String, Object> role(String role, Boolean mustAcknowledge) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("role", role);
-        entry.put("mustAcknowledge", mustAcknowledge);
-        return entry;
     }
 
     static UUID onShift(String name, District district, Instant now) {
@@ -127,12 +108,6 @@ class EscalationTest {
         return report;
     }
 
-    static void acknowledge(PageRequested page, Instant at) {
-        Kafka.send(new PageAcknowledged(page.incidentId(), page.pageId(), page.assignmentId(), page.responderId(),
-                at));
-        dispatch.awaitOnly(page.incidentId(), AssignmentAcknowledged.class);
-    }
-
     @Test
     void aMissedDeadlineRepagesTheSameResponderThenEscalatesToAnotherPsychologist() {
         Instant start = clock.travelTo(Instant.parse("2043-01-01T10:00:00Z"));
@@ -142,8 +117,7 @@ class EscalationTest {
         PageRequested paged = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
         assertEquals(first, paged.responderId());
 
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = repagedAfterDeadline(clock, start, report.incidentId());
         assertEquals(paged.assignmentId(), repaged.assignmentId(), "the same assignment");
         assertEquals(first, repaged.responderId());
         assertNotEquals(paged.pageId(), repaged.pageId(), "a new page");
@@ -210,8 +184,7 @@ class EscalationTest {
         onShift("lonely-psy", District.ALMATY, start);
         IncidentReported report = report(start);
         dispatch.awaitOnly(report.incidentId(), PageRequested.class);
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2);
+        repagedAfterDeadline(clock, start, report.incidentId());
 
         clock.travelTo(start.plusSeconds(2 * DEADLINE + 5));
         IncidentUnassigned waiting = dispatch.awaitOnly(report.incidentId(), IncidentUnassigned.class);
@@ -278,20 +251,7 @@ class EscalationTest {
 
         // Three "instances" (and the real timer) poll at the same moment once every deadline is overdue.
         clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> instances = java.util.stream.IntStream.range(0, 3)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return deadlines.fireDue();
-                })).toList();
-        go.countDown();
-        for (CompletableFuture<Integer> instance : instances) {
-            instance.get(60, TimeUnit.SECONDS);
-        }
+        AtOnce.call(3, deadlines::fireDue);
 
         for (PageRequested page : pages) {
             PageRequested repaged = dispatch.awaitEvents(page.incidentId(), PageRequested.class, 2).get(1);
@@ -338,24 +298,9 @@ class EscalationTest {
 
     @Test
     void concurrentReplacementsEachGetAVersionOfTheirOwn() throws Exception {
-        Map<String, Object> table = rules(Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE),
-                List.of(rule(null, null, role("PSYCHOLOGIST", true))));
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> replacements = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return ops().body(table).when().put("/api/v1/rules")
-                            .then().statusCode(200).extract().<Integer>path("version");
-                })).toList();
-        go.countDown();
-        java.util.Set<Integer> versions = new java.util.TreeSet<>();
-        for (CompletableFuture<Integer> replacement : replacements) {
-            versions.add(replacement.get(60, TimeUnit.SECONDS));
-        }
+        Map<String, Object> table = rules(MINUTE, List.of(rule(null, null, role("PSYCHOLOGIST", true))));
+        java.util.Set<Integer> versions = new java.util.TreeSet<>(AtOnce.call(4, () -> ops().body(table)
+                .when().put("/api/v1/rules").then().statusCode(200).extract().<Integer>path("version")));
         assertEquals(java.util.Set.of(ruleVersion + 1, ruleVersion + 2, ruleVersion + 3, ruleVersion + 4), versions);
     }
 
@@ -370,12 +315,12 @@ class EscalationTest {
                         "rules[1].roles"))
                 .body("errors.message", hasItems("missing a deadline for P3", "must include PSYCHOLOGIST",
                         "a role is listed twice"));
-        ops().body(rules(Map.of("P1", 60, "P2", 60, "P3", 60, "P4", 60),
+        ops().body(rules(MINUTE,
                 List.of(rule(null, null, role("PSYCHOLOGIST", null)))))
                 .when().put("/api/v1/rules")
                 .then().statusCode(400).contentType(startsWith(PROBLEM))
                 .body("errors.field", hasItems("rules[0].roles[0].mustAcknowledge"));
-        ops().body(rules(Map.of("P1", 60, "P2", 60, "P3", 60, "P4", 60),
+        ops().body(rules(MINUTE,
                 List.of(rule(null, null, role("ASTRONAUT", true)))))
                 .when().put("/api/v1/rules")
                 .then().statusCode(400).contentType(startsWith(PROBLEM))

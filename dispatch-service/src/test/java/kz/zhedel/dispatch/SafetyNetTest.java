@@ -2,9 +2,15 @@ package kz.zhedel.dispatch;
 
 import static kz.zhedel.dispatch.Dispatching.recorded;
 import static kz.zhedel.dispatch.Dispatching.reported;
-import static kz.zhedel.dispatch.EscalationTest.role;
-import static kz.zhedel.dispatch.EscalationTest.rule;
-import static kz.zhedel.dispatch.EscalationTest.rules;
+import static kz.zhedel.dispatch.AckDeadlines.DEADLINE;
+import static kz.zhedel.dispatch.AckDeadlines.MINUTE;
+import static kz.zhedel.dispatch.AckDeadlines.acknowledge;
+import static kz.zhedel.dispatch.AckDeadlines.putWithMinuteDeadlines;
+import static kz.zhedel.dispatch.AckDeadlines.repagedAfterDeadline;
+import static kz.zhedel.dispatch.AckDeadlines.role;
+import static kz.zhedel.dispatch.AckDeadlines.rule;
+import static kz.zhedel.dispatch.AckDeadlines.rules;
+import static kz.zhedel.dispatch.AckDeadlines.timerOn;
 import static kz.zhedel.dispatch.Ops.onShift;
 import static kz.zhedel.dispatch.Ops.ops;
 import static org.hamcrest.Matchers.containsString;
@@ -37,7 +43,7 @@ import kz.zhedel.dispatch.domain.Assignment;
 import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.IncidentStatus;
 import kz.zhedel.dispatch.service.WaitingRoles;
-import kz.zhedel.events.AssignmentAcknowledged;
+
 import kz.zhedel.events.AssignmentEscalated;
 import kz.zhedel.events.AssignmentEscalated.Cause;
 import kz.zhedel.events.AssignmentEscalated.Step;
@@ -53,7 +59,7 @@ import kz.zhedel.events.IncidentReported;
 import kz.zhedel.events.IncidentResolved;
 import kz.zhedel.events.IncidentUnassigned;
 import kz.zhedel.events.Language;
-import kz.zhedel.events.PageAcknowledged;
+
 import kz.zhedel.events.PageFailed;
 import kz.zhedel.events.PageRequested;
 import kz.zhedel.events.ResponderRole;
@@ -77,15 +83,11 @@ import kz.zhedel.testing.TopicLog;
 class SafetyNetTest {
 
     static final UUID FALLBACK = UUID.fromString("c0000000-0000-4000-8000-00000000fa11");
-    static final long DEADLINE = 60;
 
     public static class Net implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("zhedel.dispatch.deadlines.poll-interval", "1s",
-                    "zhedel.dispatch.coordinator.responder-id", FALLBACK.toString(),
-                    "zhedel.dispatch.coordinator.repeats", "1",
-                    "zhedel.dispatch.waiting.on-roster-change", "true");
+            return timerOn(FALLBACK, Map.of("zhedel.dispatch.waiting.on-roster-change", "true"));
         }
     }
 
@@ -102,10 +104,8 @@ class SafetyNetTest {
     /** Minute deadlines; a psychologist for everything, and a social worker too for OTHER at P4. */
     @BeforeEach
     void rulesAndAFallbackCoordinator() {
-        Map<String, Long> minute = Map.of("P1", DEADLINE, "P2", DEADLINE, "P3", DEADLINE, "P4", DEADLINE);
-        ops().body(rules(minute, List.of(rule("OTHER", "P4", role("PSYCHOLOGIST", true), role("SOCIAL_WORKER", true)),
-                rule(null, null, role("PSYCHOLOGIST", true)))))
-                .when().put("/api/v1/rules").then().statusCode(200);
+        putWithMinuteDeadlines(List.of(rule("OTHER", "P4", role("PSYCHOLOGIST", true), role("SOCIAL_WORKER", true)),
+                rule(null, null, role("PSYCHOLOGIST", true))));
         Ops.enrolOnce(FALLBACK, "configured duty coordinator", ResponderRole.COORDINATOR, "+7 700 000 0099");
     }
 
@@ -251,8 +251,7 @@ class SafetyNetTest {
         onShift("stale-psy-spare", ResponderRole.PSYCHOLOGIST, start);
         IncidentReported report = report(start, Category.BULLYING, Severity.P3);
         PageRequested first = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = repagedAfterDeadline(clock, start, report.incidentId());
         assertEquals(first.assignmentId(), repaged.assignmentId());
 
         failed(first, clock.instant());
@@ -260,9 +259,7 @@ class SafetyNetTest {
         ops().when().get("/api/v1/incidents/" + report.incidentId())
                 .then().statusCode(200).body("assignments[0].status", equalTo("ASSIGNED"));
 
-        Kafka.send(new PageAcknowledged(repaged.incidentId(), repaged.pageId(), repaged.assignmentId(),
-                repaged.responderId(), clock.instant()));
-        dispatch.awaitOnly(report.incidentId(), AssignmentAcknowledged.class);
+        acknowledge(repaged, clock.instant());
         failed(repaged, clock.instant());
         assertEquals(1, recorded(report.incidentId(), EventType.ASSIGNMENT_ESCALATED));
         assertEquals(1, recorded(report.incidentId(), EventType.INCIDENT_DISPATCHED));
@@ -277,8 +274,7 @@ class SafetyNetTest {
         IncidentReported report = report(start, Category.BULLYING, Severity.P3);
         PageRequested first = dispatch.awaitOnly(report.incidentId(), PageRequested.class);
 
-        clock.travelTo(start.plusSeconds(DEADLINE + 1));
-        PageRequested repaged = dispatch.awaitEvents(report.incidentId(), PageRequested.class, 2).get(1);
+        PageRequested repaged = repagedAfterDeadline(clock, start, report.incidentId());
         assertEquals(List.of(first.assignmentId(), first.responderId()), List.of(repaged.assignmentId(),
                 repaged.responderId()));
 
@@ -358,7 +354,7 @@ class SafetyNetTest {
 
     @Test
     void theTeamRulesNeverRequireTheCoordinator() {
-        ops().body(rules(Map.of("P1", 60, "P2", 60, "P3", 60, "P4", 60), List.of(
+        ops().body(rules(MINUTE, List.of(
                 rule(null, null, role("PSYCHOLOGIST", true), role("COORDINATOR", true)))))
                 .when().put("/api/v1/rules")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))

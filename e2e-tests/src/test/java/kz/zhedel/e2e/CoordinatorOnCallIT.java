@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,28 +24,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * psychologist is on call yet (every IT ends its shifts when it is done, but a class that died half-way may not).
  */
 @Order(1)
-class CoordinatorOnCallIT {
+class CoordinatorOnCallIT extends OnTheStack {
 
     private static final Duration SECONDS = Duration.ofSeconds(20);
 
-    private static Stack stack;
-    private static Api api;
     private static WebhookReceiver coordinator;
     private static WebhookReceiver psychologist;
 
     @BeforeAll
     static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
-        coordinator = new WebhookReceiver();
-        psychologist = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.endShifts();
-        coordinator.close();
-        psychologist.close();
+        coordinator = receiver();
+        psychologist = receiver();
     }
 
     @Test

@@ -27,6 +27,19 @@ class ResponderPageIT extends OnePager {
         return driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
     }
 
+    /**
+     * The responder presses the page's button (by its class): the page says {@code shows}, is screenshot, and the
+     * partner's timeline of the incident reaches {@code status}.
+     */
+    private static void press(Browser browser, String button, String shows, String screenshot, String incidentId,
+            String status) {
+        ChromeDriver driver = browser.driver();
+        driver.findElement(By.cssSelector("button." + button)).click();
+        await().atMost(WAIT).until(() -> text(driver).contains(shows));
+        browser.screenshot(screenshot);
+        await().atMost(WAIT).until(() -> api.incident(incidentId).getList("timeline.status").contains(status));
+    }
+
     @Test
     void theRespondersStepsOnThePhoneReachDispatchAndTheTimeline() {
         api.onShift("Aruzhan Psychologist", "PSYCHOLOGIST", "SARYARKA",
@@ -46,24 +59,11 @@ class ResponderPageIT extends OnePager {
             }
             browser.screenshot("e2e-responder-1-page");
 
-            driver.findElement(By.cssSelector("button.acknowledge")).click();
-            await().atMost(WAIT).until(() -> text(driver).contains("Вызов принят"));
-            browser.screenshot("e2e-responder-2-acknowledged");
-            await().atMost(WAIT).until(() -> api.incident(incidentId).getList("timeline.status")
-                    .contains("ACKNOWLEDGED"));
-
-            driver.findElement(By.cssSelector("button.on-scene")).click();
-            await().atMost(WAIT).until(() -> text(driver).contains("вы на месте"));
-            browser.screenshot("e2e-responder-3-on-scene");
-            await().atMost(WAIT).until(() -> api.incident(incidentId).getList("timeline.status")
-                    .contains("ON_SCENE"));
+            press(browser, "acknowledge", "Вызов принят", "e2e-responder-2-acknowledged", incidentId, "ACKNOWLEDGED");
+            press(browser, "on-scene", "вы на месте", "e2e-responder-3-on-scene", incidentId, "ON_SCENE");
             assertEquals("ON_SCENE", api.dispatchIncident(incidentId).getString("assignments[0].status"));
-
-            driver.findElement(By.cssSelector("button.resolved")).click();
-            await().atMost(WAIT).until(() -> text(driver).contains("работы по этому случаю завершена"));
-            browser.screenshot("e2e-responder-4-resolved");
-            await().atMost(WAIT).until(() -> api.incident(incidentId).getList("timeline.status")
-                    .contains("ROLE_RESOLVED"));
+            press(browser, "resolved", "работы по этому случаю завершена", "e2e-responder-4-resolved", incidentId,
+                    "ROLE_RESOLVED");
             assertEquals("RESOLVED", api.dispatchIncident(incidentId).getString("assignments[0].status"));
 
             // the link ended with the assignment: nothing is offered any more

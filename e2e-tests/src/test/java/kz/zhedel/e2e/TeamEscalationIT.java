@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * psychologist on call. The deadline lives in dispatch's database, so a dispatch killed while it is pending still
  * escalates after its restart, once.
  */
-class TeamEscalationIT {
-
-    private static final List<WebhookReceiver> RECEIVERS = new ArrayList<>();
-
-    private static Stack stack;
-    private static Api api;
+class TeamEscalationIT extends OnTheStack {
 
     /** One district's on-call team, each member with a pager of its own. */
     private record Team(WebhookReceiver firstPsychologist, WebhookReceiver secondPsychologist,
@@ -34,15 +27,7 @@ class TeamEscalationIT {
 
     @BeforeAll
     static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
         api.ackDeadline("P1", 8);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        api.endShifts();
-        RECEIVERS.forEach(WebhookReceiver::close);
     }
 
     @Test
@@ -68,12 +53,6 @@ class TeamEscalationIT {
         api.onShift("Inspector " + district, "JUVENILE_INSPECTOR", district, team.inspector().url());
         api.onShift("Prosecutor " + district, "PROSECUTOR", district, team.prosecutor().url());
         return team;
-    }
-
-    private static WebhookReceiver receiver() {
-        WebhookReceiver receiver = new WebhookReceiver();
-        RECEIVERS.add(receiver);
-        return receiver;
     }
 
     private static void callOutAndEscalate(Team team, String incidentId, Runnable whileDeadlinePending) {

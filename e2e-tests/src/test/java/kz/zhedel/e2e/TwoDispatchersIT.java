@@ -23,36 +23,29 @@ import io.restassured.path.json.JsonPath;
  * consume incidents and both poll the acknowledgement deadlines. Each missed deadline is still acted on once: one
  * re-page, one escalation, whatever instance claims it.
  */
-class TwoDispatchersIT {
+class TwoDispatchersIT extends OnTheStack {
 
     private static final int INCIDENTS = 4;
 
-    private static Stack stack;
-    private static Api api;
     private static Stack.Instance secondDispatch;
     private static WebhookReceiver first;
     private static WebhookReceiver second;
 
     @BeforeAll
     static void setUp() {
-        stack = Stack.get();
-        api = new Api(stack);
         secondDispatch = stack.startAnother("dispatch");
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> given().get(secondDispatch.url() + "/q/health/ready").statusCode() == 200);
         api.ackDeadline("P4", 10);
-        first = new WebhookReceiver();
-        second = new WebhookReceiver();
+        first = receiver();
+        second = receiver();
         api.psychologistOnShift("Psychologist A BAIKONUR", "BAIKONUR", first.url());
         api.psychologistOnShift("Psychologist B BAIKONUR", "BAIKONUR", second.url());
     }
 
     @AfterAll
-    static void tearDown() {
-        api.endShifts();
+    static void stopTheSecondDispatch() {
         secondDispatch.close();
-        first.close();
-        second.close();
     }
 
     @Test

@@ -15,11 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -30,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
+import kz.zhedel.testing.AtOnce;
 import kz.zhedel.testing.DatabaseOutage;
 import kz.zhedel.testing.RealInfrastructure;
 
@@ -51,33 +47,18 @@ class FaultsTest {
     @Test
     void concurrentDuplicatesGetOne202AndNine409sNamingTheFirstIncident() throws Exception {
         String body = IncidentResourceTest.report("faults-duplicate-" + Instant.now().toEpochMilli());
-        ExecutorService pool = Executors.newFixedThreadPool(DUPLICATES);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
-            for (int i = 0; i < DUPLICATES; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return post(body);
-                }));
-            }
-            start.countDown();
-            List<ExtractableResponse<Response>> accepted = new ArrayList<>();
-            List<ExtractableResponse<Response>> conflicts = new ArrayList<>();
-            for (Future<ExtractableResponse<Response>> answer : answers) {
-                ExtractableResponse<Response> response = answer.get(60, TimeUnit.SECONDS);
-                (response.statusCode() == 202 ? accepted : conflicts).add(response);
-            }
-
-            assertEquals(1, accepted.size(), "exactly one report is accepted");
-            String location = accepted.get(0).header("Location");
-            assertThat(conflicts.stream().map(ExtractableResponse::statusCode).toList(), everyItem(equalTo(409)));
-            assertThat(conflicts.stream().map(r -> r.header("Location")).toList(), everyItem(equalTo(location)));
-            assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
-                    everyItem(startsWith("application/problem+json")));
-        } finally {
-            pool.shutdownNow();
+        List<ExtractableResponse<Response>> accepted = new ArrayList<>();
+        List<ExtractableResponse<Response>> conflicts = new ArrayList<>();
+        for (ExtractableResponse<Response> response : AtOnce.call(DUPLICATES, () -> post(body))) {
+            (response.statusCode() == 202 ? accepted : conflicts).add(response);
         }
+
+        assertEquals(1, accepted.size(), "exactly one report is accepted");
+        String location = accepted.get(0).header("Location");
+        assertThat(conflicts.stream().map(ExtractableResponse::statusCode).toList(), everyItem(equalTo(409)));
+        assertThat(conflicts.stream().map(r -> r.header("Location")).toList(), everyItem(equalTo(location)));
+        assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
+                everyItem(startsWith("application/problem+json")));
     }
 
     @Test

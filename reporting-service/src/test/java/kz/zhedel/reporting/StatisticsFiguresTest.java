@@ -138,6 +138,15 @@ class StatisticsFiguresTest {
                         null, 900, null, null, false, Channel.SMS));
     }
 
+    /** The registry, then {@link #day}'s incidents, each one's events in order; returns once its figures show. */
+    private void sendDay(String day) {
+        registry();
+        for (Life l : day(day)) {
+            send(l.records().toArray(ProducerRecord[]::new));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
+    }
+
     private static void assertFigures(String day) {
         summary(day + "T00:00:00+05:00", day + "T23:59:59+05:00")
                 .statusCode(200)
@@ -164,13 +173,8 @@ class StatisticsFiguresTest {
 
     @Test
     void eachFigureOnAKnownDay() {
-        registry();
         String day = "2027-01-10";
-        List<Life> lives = day(day);
-        for (Life l : lives) {
-            send(l.records().toArray(ProducerRecord[]::new));
-        }
-        await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
+        sendDay(day);
         // the filters: a district, a school type, a severity, a partner kind
         summary(day + "T00:00:00+05:00", day + "T23:59:59+05:00", "district", "NURA").body("incidents", equalTo(2))
                 .body("childrenCounselled", equalTo(0));
@@ -187,12 +191,8 @@ class StatisticsFiguresTest {
 
     @Test
     void wholeDaysFromTheAggregatesGiveTheSameFiguresAsPartialDays() {
-        registry();
         String day = "2027-01-12";
-        for (Life l : day(day)) {
-            send(l.records().toArray(ProducerRecord[]::new));
-        }
-        await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
+        sendDay(day);
         // the same day as one whole Asia/Almaty day (from the rollup, which follows within moments) and as two
         // halves (incident by incident)
         await().atMost(PATIENCE).untilAsserted(() -> summary(day + "T00:00:00+05:00", "2027-01-13T00:00:00+05:00")
@@ -209,17 +209,13 @@ class StatisticsFiguresTest {
      */
     @Test
     void theRollupsSlicesGiveTheFiguresOfTheIncidentsOneByOne() {
-        registry();
         String day = "2027-01-17";
-        for (Life l : day(day)) {
-            send(l.records().toArray(ProducerRecord[]::new));
-        }
+        sendDay(day);
         String[][] filters = { {}, { "district", "NURA" }, { "district", "YESIL", "severity", "P1" },
                 { "category", "BULLYING" }, { "severity", "P2" }, { "schoolType", "STATE" },
                 { "schoolType", "UNKNOWN" }, { "schoolType", "NONE" }, { "partnerKind", "SCHOOL" },
                 { "district", "NURA", "schoolType", "STATE" }, { "district", "YESIL", "partnerKind", "SCHOOL",
                         "severity", "P1" } };
-        await().atMost(PATIENCE).untilAsserted(() -> assertFigures(day));
         for (String[] filter : filters) {
             await().atMost(PATIENCE).untilAsserted(() -> assertEquals(
                     figures(day + "T00:00:00+05:00", day + "T23:59:59+05:00", filter),

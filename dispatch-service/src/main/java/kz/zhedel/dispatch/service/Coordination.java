@@ -20,13 +20,13 @@ import kz.zhedel.dispatch.domain.IncidentNote;
 import kz.zhedel.dispatch.domain.IncidentStatus;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.rest.Cancellation;
-import kz.zhedel.dispatch.rest.InvalidFields;
 import kz.zhedel.dispatch.rest.NewAssignment;
 import kz.zhedel.events.Actor;
 import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.IncidentCancelled;
 import kz.zhedel.events.ResponderRole;
 import kz.zhedel.platform.outbox.Outbox;
+import kz.zhedel.platform.rest.InvalidFields;
 
 /**
  * What the duty coordinator (or ops) does by hand on an incident: name a responder beside the team or instead of

@@ -19,7 +19,6 @@ import kz.zhedel.dispatch.domain.Incident;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.ResponderContact;
 import kz.zhedel.dispatch.domain.Shift;
-import kz.zhedel.dispatch.rest.InvalidFields;
 import kz.zhedel.dispatch.rest.NewResponder;
 import kz.zhedel.dispatch.rest.NewShift;
 import kz.zhedel.dispatch.rest.ResponderChanges;
@@ -30,6 +29,7 @@ import kz.zhedel.events.AssignmentProgressed.Stage;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Language;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.platform.rest.InvalidFields;
 
 /**
  * Who can be called out, and when they are on call. Every change is audited (before and after) and announced as

@@ -16,11 +16,11 @@ import kz.zhedel.dispatch.domain.Handoff;
 import kz.zhedel.dispatch.domain.Responder;
 import kz.zhedel.dispatch.domain.Rotation;
 import kz.zhedel.dispatch.domain.RotationOverride;
-import kz.zhedel.dispatch.rest.InvalidFields;
 import kz.zhedel.dispatch.rest.NewOverride;
 import kz.zhedel.dispatch.rest.NewRotation;
 import kz.zhedel.dispatch.rest.RotationView;
 import kz.zhedel.events.ResponderRole;
+import kz.zhedel.platform.rest.InvalidFields;
 import kz.zhedel.platform.rest.Problem;
 
 /** Sets up on-call rotations and their overrides; every change is audited in its own transaction. */

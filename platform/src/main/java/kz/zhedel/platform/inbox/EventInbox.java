@@ -118,13 +118,9 @@ public class EventInbox {
                         event, handler));
             }
             return message.ack();
-        } catch (Stopping e) {
-            LOG.infof("event left for redelivery after the restart: %s", e.getMessage());
-            return new CompletableFuture<>();
         } catch (RuntimeException e) {
-            if (stopping) {
-                LOG.infof("event left for redelivery after the restart: %s", e.getMessage());
-                return new CompletableFuture<>();
+            if (e instanceof Stopping || stopping) {
+                return leftForRedelivery("event", e);
             }
             LOG.warnf("event on %s not processed, sent to the dead-letter topic: %s", channel, e.getMessage());
             metrics.counter(DEAD_LETTERS, "channel", channel, "type", ceType).increment();
@@ -203,8 +199,7 @@ public class EventInbox {
                     events -> handler.accept(events, traces)));
             return batch.ack();
         } catch (Stopping e) {
-            LOG.infof("batch left for redelivery after the restart: %s", e.getMessage());
-            return new CompletableFuture<>();
+            return leftForRedelivery("batch", e);
         } catch (RuntimeException e) {
             if (stopping) {
                 return new CompletableFuture<>();
@@ -224,6 +219,12 @@ public class EventInbox {
         } finally {
             held.released(channel);
         }
+    }
+
+    /** Never completes, so that the offset is not committed: the records come again after the restart. */
+    private static CompletionStage<Void> leftForRedelivery(String what, RuntimeException e) {
+        LOG.infof("%s left for redelivery after the restart: %s", what, e.getMessage());
+        return new CompletableFuture<>();
     }
 
     /**

@@ -36,8 +36,12 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problem.invalid(errors.size() + " invalid field(s): " + errors.stream().map(Problem.FieldError::field)
-                .collect(Collectors.joining(", ")), uri.getPath(), errors).toResponse();
+        return new InvalidFields(errors).problem(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFields e, UriInfo uri) {
+        return e.problem(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,

@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +29,7 @@ import kz.zhedel.events.CancelReason;
 import kz.zhedel.events.EventJson;
 import kz.zhedel.events.EventType;
 import kz.zhedel.events.IncidentCancelled;
+import kz.zhedel.testing.AtOnce;
 import kz.zhedel.testing.RealInfrastructure;
 
 /** The transactional outbox: recorded in the caller's transaction, relayed after commit, once, by either relay. */
@@ -117,25 +114,14 @@ class OutboxTest {
                 row.persist();
             }
         });
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> relays = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                relays.add(two.submit(() -> {
-                    start.await();
-                    int sent = 0;
-                    for (int batch; (batch = relay.relayBatch()) > 0;) {
-                        sent += batch;
-                    }
-                    return sent;
-                }));
+        List<Integer> sent = AtOnce.call(2, () -> {
+            int relayed = 0;
+            for (int batch; (batch = relay.relayBatch()) > 0;) {
+                relayed += batch;
             }
-            start.countDown();
-            assertEquals(rows, relays.get(0).get() + relays.get(1).get(), "every row claimed by exactly one relay");
-        } finally {
-            two.shutdownNow();
-        }
+            return relayed;
+        });
+        assertEquals(rows, sent.get(0) + sent.get(1), "every row claimed by exactly one relay");
         List<ConsumerRecord<String, String>> records = recordsOf(new HashSet<>(keys), rows);
         assertEquals(rows, records.size());
         assertEquals(rows, records.stream().map(ConsumerRecord::key).distinct().count(), "no row sent twice");

@@ -47,6 +47,21 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/checked")
+    @PermitAll
+    public String checked() {
+        throw new InvalidFields(List.of(new Problem.FieldError("start", "is taken"),
+                new Problem.FieldError("role", "is not a PSYCHOLOGIST")));
+    }
+
+    @GET
+    @Path("/parameter")
+    @PermitAll
+    public String parameter() {
+        throw InvalidFields.parameter("from", "must not be after to");
+    }
+
+    @GET
     @Path("/missing")
     @PermitAll
     public String missing() {

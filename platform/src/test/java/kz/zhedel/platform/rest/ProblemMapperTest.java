@@ -34,6 +34,17 @@ class ProblemMapperTest {
     }
 
     @Test
+    void fieldsTheServiceFoundInvalidAreNamedLikeAValidationError() {
+        given().when().get("/probe/checked").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("2 invalid field(s): start, role"))
+                .body("errors[0].field", equalTo("start")).body("errors[1].message", equalTo("is not a PSYCHOLOGIST"));
+        given().when().get("/probe/parameter").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("about:blank")).body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("invalid parameter: from"))
+                .body("errors[0].field", equalTo("from")).body("errors[0].message", equalTo("must not be after to"));
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         post("{\"name\": \"x\",").statusCode(400).body("detail", containsString("malformed JSON at line 1"));
     }

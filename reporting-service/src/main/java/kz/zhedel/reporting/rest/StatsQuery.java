@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import kz.zhedel.events.Category;
 import kz.zhedel.events.District;
 import kz.zhedel.events.Severity;
+import kz.zhedel.platform.rest.InvalidFields;
 import kz.zhedel.reporting.domain.Period;
 import kz.zhedel.reporting.domain.Slice;
 import kz.zhedel.reporting.domain.StatsFilter;
@@ -54,7 +55,7 @@ public class StatsQuery {
         Optional<Instant> start = instant("from", from);
         Optional<Instant> end = instant("to", to);
         if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
-            throw new InvalidParameter("from", "must not be after to (" + end.get() + ")");
+            throw InvalidFields.parameter("from", "must not be after to (" + end.get() + ")");
         }
         return new Period(start, end);
     }
@@ -62,10 +63,10 @@ public class StatsQuery {
     /** The period with both bounds given. */
     public Period boundedPeriod() {
         if (from == null || from.isBlank()) {
-            throw new InvalidParameter("from", "is required, an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            throw InvalidFields.parameter("from", "is required, an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
         if (to == null || to.isBlank()) {
-            throw new InvalidParameter("to", "is required, an ISO-8601 instant such as 2026-02-01T00:00:00Z");
+            throw InvalidFields.parameter("to", "is required, an ISO-8601 instant such as 2026-02-01T00:00:00Z");
         }
         return period();
     }
@@ -85,7 +86,7 @@ public class StatsQuery {
         }
         String wanted = value.strip().toUpperCase(Locale.ROOT);
         if (!allowed.contains(wanted)) {
-            throw new InvalidParameter(parameter, "must be one of " + String.join(", ", allowed));
+            throw InvalidFields.parameter(parameter, "must be one of " + String.join(", ", allowed));
         }
         return Optional.of(wanted);
     }
@@ -101,7 +102,7 @@ public class StatsQuery {
         try {
             return Optional.of(Instant.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(parameter, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            throw InvalidFields.parameter(parameter, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
 }

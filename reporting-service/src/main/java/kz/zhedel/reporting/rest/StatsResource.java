@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import kz.zhedel.platform.rest.InvalidFields;
 import kz.zhedel.platform.security.Roles;
 import kz.zhedel.reporting.csv.Csv;
 import kz.zhedel.reporting.csv.FiguresCsv;
@@ -85,14 +86,14 @@ public class StatsResource {
             @Parameter(description = "day, week or month", required = true) @QueryParam("bucket") String bucket,
             @BeanParam StatsQuery query) {
         Bucket kind = StatsQuery.oneOf("bucket", bucket, List.of("DAY", "WEEK", "MONTH")).map(Bucket::valueOf)
-                .orElseThrow(() -> new InvalidParameter("bucket", "is required: day, week or month"));
+                .orElseThrow(() -> InvalidFields.parameter("bucket", "is required: day, week or month"));
         Period period = query.boundedPeriod();
         StatsFilter filter = query.filter();
         Instant from = period.from().get();
         Instant to = period.to().get();
         long buckets = kind.count(from, to);
         if (buckets > MAX_BUCKETS) {
-            throw new InvalidParameter("bucket", "the period holds " + buckets + " buckets of a "
+            throw InvalidFields.parameter("bucket", "the period holds " + buckets + " buckets of a "
                     + kind.name().toLowerCase() + ", at most " + MAX_BUCKETS + ": choose a coarser bucket");
         }
         List<Statistics.SeriesBucket> series = statistics.series(kind, from, to, filter);
@@ -115,11 +116,11 @@ public class StatsResource {
         LocalDate first = day("from", from);
         LocalDate end = day("to", to);
         if (first.isAfter(end)) {
-            throw new InvalidParameter("from", "must not be after to (" + end + ")");
+            throw InvalidFields.parameter("from", "must not be after to (" + end + ")");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), Contribution.ZONE);
         if (end.isAfter(today)) {
-            throw new InvalidParameter("to", "must be at most today (" + today + "): only ended days are published");
+            throw InvalidFields.parameter("to", "must be at most today (" + today + "): only ended days are published");
         }
         Instant start = first.atStartOfDay(Contribution.ZONE).toInstant();
         Instant stop = end.atStartOfDay(Contribution.ZONE).toInstant();
@@ -136,12 +137,12 @@ public class StatsResource {
 
     private static LocalDate day(String parameter, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidParameter(parameter, "is required, a date such as 2026-01-01");
+            throw InvalidFields.parameter(parameter, "is required, a date such as 2026-01-01");
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(parameter, "must be a date such as 2026-01-01 (an Asia/Almaty day)");
+            throw InvalidFields.parameter(parameter, "must be a date such as 2026-01-01 (an Asia/Almaty day)");
         }
     }
 }
