@@ -15,8 +15,10 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,9 +73,9 @@ public class Statistics {
     public record SeriesBucket(Instant from, Instant to, @JsonIgnore StoredTallies.Finished finished) {
 
         @JsonProperty("figures")
-        @JsonRawValue
-        public String figures() {
-            return finished.json();
+        @Schema(implementation = Summary.class)
+        public RawValue figures() {
+            return finished.raw();
         }
 
         public Summary summary() {
