@@ -1,6 +1,7 @@
 package kz.zhedel.bench.stats;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -50,14 +51,15 @@ public final class StatsBench {
         Map<String, long[]> results = new LinkedHashMap<>();
         System.out.printf("%-44s %8s %8s %8s%n", "route (" + requests + " requests each)", "p50 ms", "p99 ms",
                 "max ms");
+        byte[] buffer = new byte[64 * 1024];
         for (Route route : routes()) {
             for (int i = 0; i < warmUp; i++) {
-                get(client, stack, route);
+                fetch(client, stack, route, buffer);
             }
             Histogram h = new Histogram(3_600_000_000L, 3);
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
-                get(client, stack, route);
+                fetch(client, stack, route, buffer);
                 h.recordValue((System.nanoTime() - start) / 1000);
             }
             long[] us = { h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue() };
@@ -143,18 +145,40 @@ public final class StatsBench {
 
     private static String get(HttpClient client, LocalStack stack, Route route)
             throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request(stack, route), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(route.name() + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /**
+     * One measured request: the whole body is received and read, into one buffer (a series by day is 3.6 MB: read as
+     * a string, the bench's own garbage collections would count in the route's latency).
+     */
+    private static void fetch(HttpClient client, LocalStack stack, Route route, byte[] buffer)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request(stack, route),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(route.name() + ": " + response.statusCode() + " "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            while (body.read(buffer) >= 0) {
+                // the bytes are only received
+            }
+        }
+    }
+
+    private static HttpRequest request(LocalStack stack, Route route) {
         String[] pathAndQuery = route.path().split("\\?", 2);
         String query = pathAndQuery.length == 1 ? "" : "?" + java.util.Arrays.stream(pathAndQuery[1].split("&"))
                 .map(p -> p.substring(0, p.indexOf('=') + 1)
                         + URLEncoder.encode(p.substring(p.indexOf('=') + 1), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(stack.reportingUrl()
-                + pathAndQuery[0] + query)).header("Accept", route.accept())
-                .header("Authorization", "Bearer " + stack.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(route.name() + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
+        return HttpRequest.newBuilder(URI.create(stack.reportingUrl() + pathAndQuery[0] + query))
+                .header("Accept", route.accept()).header("Authorization", "Bearer " + stack.adminKey()).build();
     }
 
     private StatsBench() {
