@@ -90,7 +90,7 @@ public class Statistics {
      */
     @Transactional
     public List<SeriesBucket> series(Bucket bucket, Instant from, Instant to, StatsFilter filter) {
-        Schools.Registry registry = schools.registry();
+        Schools.Registry registry = null; // read only for a bucket to finish here: finished ones need none
         Instant now = clock.instant();
         Optional<Slice> slice = Slice.of(filter);
         List<Period> periods = bucket.cover(from, to);
@@ -108,10 +108,12 @@ public class Statistics {
             if (slice.isPresent() && bucket.isWhole(start, end) && !stale.contains(bucket.grain() + day(start))) {
                 figures = finished.get(day(start));
                 if (figures == null) {
+                    registry = registry != null ? registry : schools.registry();
                     none = none != null ? none : StoredTallies.Finished.of(json, new Tally().summary(registry, now));
                     figures = none;
                 }
             } else {
+                registry = registry != null ? registry : schools.registry();
                 figures = StoredTallies.Finished.of(json, tally(start, end, filter, registry).summary(registry, now));
             }
             series.add(new SeriesBucket(start, end, figures));
