@@ -198,11 +198,9 @@ public class EventInbox {
             applyThroughOutages(channel, () -> transaction.applyBatch(deliveries,
                     events -> handler.accept(events, traces)));
             return batch.ack();
-        } catch (Stopping e) {
-            return leftForRedelivery("batch", e);
         } catch (RuntimeException e) {
-            if (stopping) {
-                return new CompletableFuture<>();
+            if (e instanceof Stopping || stopping) {
+                return leftForRedelivery("batch", e);
             }
             LOG.warnf("batch on %s failed (%s): applying its %d records one by one", channel, e.getMessage(),
                     readable.size());
@@ -211,7 +209,7 @@ public class EventInbox {
                 CompletableFuture<Void> done = handle(record, event -> handler.accept(List.of(event), Map.of()))
                         .toCompletableFuture();
                 if (stopping) {
-                    return new CompletableFuture<>();
+                    return new CompletableFuture<>(); // handle() has said the record is left for redelivery
                 }
                 done.join();
             }

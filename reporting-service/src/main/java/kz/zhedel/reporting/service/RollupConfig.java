@@ -28,11 +28,11 @@ public interface RollupConfig {
     @WithDefault("30m")
     Duration catchUpMaxDelay();
 
-    /** A polled batch of at least this many records means the consumer is catching up... */
+    /** A consumer lag (any partition), or a polled batch, of at least this many records means catching up... */
     @WithDefault("500")
     int catchUpBatch();
 
-    /** ...for this long after it. */
+    /** ...for this long after such a batch (and after the start). */
     @WithDefault("10s")
     Duration catchUpWindow();
 }
